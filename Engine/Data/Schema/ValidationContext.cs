@@ -1,0 +1,64 @@
+using System.Text;
+using Tau2Observe.Engine.Environment;
+using Tau2Observe.Engine.Values;
+
+namespace Tau2Observe.Engine.Data.Schema;
+
+/// <summary>Collects validation errors with their location, and renders pydantic's report text.</summary>
+public sealed class ValidationContext
+{
+    /// <summary>The pydantic minor version in documentation links (the reference vectors were produced with 2.13).</summary>
+    public const string PydanticVersion = "2.13";
+
+    private readonly List<string> _path = [];
+    private readonly List<(string Loc, string Code, string Message, object? Input)> _errors = [];
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IDisposable At(string segment)
+    {
+        _path.Add(segment);
+        return new PopOnDispose(_path);
+    }
+
+    /// <summary>Records an error at the current location and returns the input unchanged.</summary>
+    public object? Fail(string code, string message, object? input)
+    {
+        _errors.Add((string.Join(".", _path), code, message, input));
+        return input;
+    }
+
+    public string Report(string modelName)
+    {
+        var sb = new StringBuilder();
+        sb.Append(_errors.Count).Append(_errors.Count == 1 ? " validation error for " : " validation errors for ").Append(modelName);
+        foreach (var (loc, code, message, input) in _errors)
+        {
+            sb.Append('\n');
+            if (loc.Length > 0) sb.Append(loc).Append('\n');
+            sb.Append("  ").Append(message)
+              .Append(" [type=").Append(code)
+              .Append(", input_value=").Append(TruncatedRepr(input))
+              .Append(", input_type=").Append(PyValue.TypeName(input)).Append(']');
+            sb.Append("\n    For further information visit https://errors.pydantic.dev/").Append(PydanticVersion).Append("/v/").Append(code);
+        }
+        return sb.ToString();
+    }
+
+    public void ThrowIfErrors(string modelName)
+    {
+        if (HasErrors) throw new ToolCallException(Report(modelName));
+    }
+
+    /// <summary>pydantic shortens long input reprs to their first and last 24 characters around "...".</summary>
+    private static string TruncatedRepr(object? input)
+    {
+        string repr = PyRepr.Repr(input);
+        return repr.Length > 50 ? repr[..24] + "..." + repr[^24..] : repr;
+    }
+
+    private sealed class PopOnDispose(List<string> path) : IDisposable
+    {
+        public void Dispose() => path.RemoveAt(path.Count - 1);
+    }
+}
