@@ -39,4 +39,43 @@ public abstract class Toolkit
     }
 
     public string? DbHash() => Db is null ? null : DbHasher.Hash(Db);
+
+    private readonly HashSet<object> _owned = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Copy-on-write for databases shared with the pristine copy: a fresh environment shallow-copies
+    /// the tables, and a tool that changes a record first takes its own deep copy with this method.
+    /// Returns the record now owned by this toolkit (stored back into <paramref name="table"/>).
+    /// </summary>
+    protected PyRecord Own(PyDict table, string key)
+    {
+        var record = (PyRecord)table.Item(key)!;
+        if (_owned.Contains(record)) return record;
+        var copy = PyValue.DeepClone(record);
+        table[key] = copy;
+        _owned.Add(copy);
+        return copy;
+    }
+
+    /// <summary>Marks a record created by this toolkit as its own (no copy needed before changing it).</summary>
+    protected T Owned<T>(T record) where T : class
+    {
+        _owned.Add(record);
+        return record;
+    }
+
+    /// <summary>A root whose map and list tables are shallow copies of the pristine root's: cheap, and safe with <see cref="Own"/>.</summary>
+    public static PyRecord ShallowCopyTables(PyRecord pristine)
+    {
+        var root = new PyRecord(pristine.ModelName, pristine.Count);
+        foreach (var (k, v) in pristine)
+            root.Add(k, v switch
+            {
+                PyRecord r => r,
+                PyDict d => new PyDict(d),
+                List<object?> l => new List<object?>(l),
+                _ => v,
+            });
+        return root;
+    }
 }
