@@ -37,7 +37,6 @@ internal static class PyOps
 
     public static bool Lt(object? a, object? b) => Compare(a, b, "<") < 0;
     public static bool Le(object? a, object? b) => Compare(a, b, "<=") <= 0;
-    public static bool Gt(object? a, object? b) => Compare(a, b, ">") > 0;
     public static bool Ge(object? a, object? b) => Compare(a, b, ">=") >= 0;
 
     private static int Compare(object? a, object? b, string op)

@@ -68,9 +68,6 @@ public sealed class TelecomTools : Toolkit
 
     public override void ReplaceDb(PyDict merged) => _db = TelecomSchemas.Db.Validate(merged);
 
-    /// <summary>The draft-bill id generator of this environment (its seed decides the ids).</summary>
-    public BillIdGenerator BillIds => _billIds;
-
     private List<object?> Records(string table) => (List<object?>)_db[table]!;
 
     private static PyRecord? Find(List<object?> records, string field, object? id) =>

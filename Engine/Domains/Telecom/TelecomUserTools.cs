@@ -1,4 +1,3 @@
-using Tau2Observe.Engine.Data.Schema;
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
 using static Tau2Observe.Engine.Domains.Telecom.PyOps;
@@ -110,9 +109,6 @@ public sealed class TelecomUserTools : Toolkit
     internal PyRecord Device => (PyRecord)_db["device"]!;
     internal PyRecord Surroundings => (PyRecord)_db["surroundings"]!;
     private PyDict Apps => (PyDict)Device["app_statuses"]!;
-
-    /// <summary>The default VPN details object this phone attaches on connect (shared within the environment only).</summary>
-    internal PyRecord DefaultVpnDetails => _vpn.Details;
 
     private string Bar => StatusBar.Suffix(Device);
 
