@@ -14,6 +14,8 @@ public sealed class ConformanceRunner
         [
             new ToolSequenceCaseRunner(domains),
             new DbHashCaseRunner(domains),
+            new EvaluationCaseRunner(domains),
+            new MetricsCaseRunner(),
         ];
         _runners = runners.ToDictionary(r => r.Kind);
     }

@@ -15,4 +15,7 @@ public interface IDomain
     IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null);
 
     IReadOnlyList<string> SplitNames(string? taskSet = null);
+
+    /// <summary>OpenAI-format tool definitions, <c>{"agent_tools": [...], "user_tools": [...]}</c>.</summary>
+    string ToolSchemasJson();
 }

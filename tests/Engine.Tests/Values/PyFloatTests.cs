@@ -45,3 +45,13 @@ public class PyFloatTests
         Assert.False(PyEquality.Equals(d["i"], d["s"]));
     }
 }
+
+public class PythonRandomTests
+{
+    [Fact]
+    public void Trial_seeds_for_run_seed_300_match_tau2()
+    {
+        long[] expected = [626729, 373753, 361454, 1567, 514337, 363271, 554706, 863145, 940547, 444018];
+        Assert.Equal(expected, Tau2Observe.Engine.Simulation.PythonRandom.TrialSeeds(300, 10));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Tau2Observe.Engine.Running;
+
+/// <summary>Everything needed to run one (task, trial) simulation; contains no secrets.</summary>
+public sealed record TrialSpec(
+    string Domain,
+    string TaskId,
+    int Trial,
+    long? Seed,
+    int MaxSteps = 200,
+    int MaxErrors = 10,
+    string? TaskSplit = "base",
+    string? TaskSet = null,
+    bool SoloMode = false);

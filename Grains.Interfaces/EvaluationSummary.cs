@@ -1,0 +1,18 @@
+namespace Tau2Observe.Grains.Interfaces;
+
+/// <summary>tau2's aggregate metrics for an evaluation, plus counts that tau2 does not report.</summary>
+[GenerateSerializer, Immutable, Alias("tau2obs.EvaluationSummary")]
+public sealed record EvaluationSummary
+{
+    [Id(0)] public double AvgReward { get; init; }
+    [Id(1)] public IReadOnlyDictionary<int, double> PassHatK { get; init; } = new Dictionary<int, double>();
+    [Id(2)] public double? AvgAgentCost { get; init; }
+    [Id(3)] public int Simulations { get; init; }
+    [Id(4)] public int SuccessfulSimulations { get; init; }
+    [Id(5)] public IReadOnlyDictionary<string, int> TerminationCounts { get; init; } = new Dictionary<string, int>();
+    /// <summary>Runs that failed for infrastructure reasons; left out of avg reward and pass^k.</summary>
+    [Id(6)] public int InfrastructureErrors { get; init; }
+    [Id(7)] public double? TotalCost { get; init; }
+    [Id(8)] public long PromptTokens { get; init; }
+    [Id(9)] public long CompletionTokens { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Tau2Observe.Grains.Interfaces;
+
+/// <summary>The graded outcome of one (task, trial) simulation, without its trajectory.</summary>
+[GenerateSerializer, Immutable, Alias("tau2obs.TrialResult")]
+public sealed record TrialResult
+{
+    [Id(0)] public required string TaskId { get; init; }
+    [Id(1)] public int Trial { get; init; }
+    [Id(2)] public double Reward { get; init; }
+    [Id(3)] public required string TerminationReason { get; init; }
+    [Id(4)] public double? AgentCost { get; init; }
+    [Id(5)] public double? UserCost { get; init; }
+    [Id(6)] public double DurationSeconds { get; init; }
+    [Id(7)] public int Turns { get; init; }
+    [Id(8)] public long? Seed { get; init; }
+    /// <summary>Why the run failed, if it did (never contains secrets).</summary>
+    [Id(9)] public string? Error { get; init; }
+    [Id(10)] public bool? DbMatch { get; init; }
+    [Id(11)] public string SimulationId { get; init; } = "";
+}
