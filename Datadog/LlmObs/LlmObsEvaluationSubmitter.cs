@@ -132,7 +132,7 @@ public sealed class LlmObsEvaluationSubmitter(
 
     private JsonArray Tags(SimulationRun run, string domain, string evaluationId, string agentEndpoint) =>
     [
-        $"service:{options.MlApp}", $"env:{options.Env}", $"domain:{domain}", $"task_id:{run.TaskId}",
+        $"env:{options.Env}", $"domain:{domain}", $"task_id:{run.TaskId}",
         $"evaluation_id:{evaluationId}", $"agent_endpoint:{TrialMetrics.AgentEndpointTag(agentEndpoint)}", $"trial:{run.Trial ?? 0}",
     ];
 

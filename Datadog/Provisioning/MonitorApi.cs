@@ -18,7 +18,7 @@ internal sealed class MonitorApi(DatadogApiClient api) : IManagedResourceApi
             var query = $"api/v1/monitor?monitor_tags={Uri.EscapeDataString(ManagedMarker.Tag)}&page={page}&page_size={PageSize}";
             var monitors = (await api.GetAsync(query, ct))?.AsArray() ?? [];
             found.AddRange(monitors
-                .Where(m => Json.HasTag(m!, ManagedMarker.Tag))
+                .Where(m => ResourceTags.Has(m!, ManagedMarker.Tag))
                 .Select(m => new ManagedResource(m!["id"]!.ToString(), m["name"]?.GetValue<string>() ?? "")));
             if (monitors.Count < PageSize) return found;
         }

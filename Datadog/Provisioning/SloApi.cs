@@ -18,7 +18,7 @@ internal sealed class SloApi(DatadogApiClient api) : IManagedResourceApi
             var query = $"api/v1/slo?tags_query={Uri.EscapeDataString(ManagedMarker.Tag)}&limit={PageSize}&offset={offset}";
             var slos = (await api.GetAsync(query, ct))?["data"]?.AsArray() ?? [];
             found.AddRange(slos
-                .Where(s => Json.HasTag(s!, ManagedMarker.Tag))
+                .Where(s => ResourceTags.Has(s!, ManagedMarker.Tag))
                 .Select(s => new ManagedResource(s!["id"]!.GetValue<string>(), s["name"]?.GetValue<string>() ?? "")));
             if (slos.Count < PageSize) return found;
         }
