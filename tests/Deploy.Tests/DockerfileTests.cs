@@ -56,7 +56,7 @@ public sealed class DockerfileTests
     public void Checks_health_on_the_health_endpoint(string host)
     {
         var healthcheck = Assert.Single(Instructions(host), i => i.StartsWith("HEALTHCHECK "));
-        Assert.Contains("http://127.0.0.1:8080/health", healthcheck);
+        Assert.Matches(@"curl -fsS http://127\.0\.0\.1:8080/health( |$)", healthcheck);
         Assert.Contains(Instructions(host), i => i.StartsWith("EXPOSE ") && i.Split(' ').Contains("8080"));
     }
 
