@@ -19,7 +19,7 @@ internal sealed record ProviderError(string? Message, string? Type, string? Code
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
             {
                 return error.ValueKind == JsonValueKind.Object
-                    ? new(Text(error, "message"), Text(error, "type") ?? Text(error, "status"), Text(error, "code"), Text(error, "param"))
+                    ? new(Text(error, "message"), Text(error, "type") ?? Text(error, "status"), TextCode(error), Text(error, "param"))
                     : new(error.ToString(), null, null, null);
             }
         }
@@ -33,6 +33,10 @@ internal sealed record ProviderError(string? Message, string? Type, string? Code
     /// <summary>Whether any part of the error mentions <paramref name="word"/> (case-insensitive).</summary>
     public bool Mentions(string word) =>
         new[] { Message, Type, Code, Param }.Any(s => s?.Contains(word, StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>The error code, unless it is a number: Gemini's numeric code only repeats the HTTP status.</summary>
+    private static string? TextCode(JsonElement error) =>
+        error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number ? null : Text(error, "code");
 
     private static string? Text(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
