@@ -6,13 +6,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI;
 using OpenAI.Chat;
 using Tau2Observe.Engine.Data.Tasks;
+using Tau2Observe.Engine.Telemetry;
 
 namespace Tau2Observe.Engine.Llm;
 
 /// <summary>
 /// Makes the <see cref="IChatClient"/> for an endpoint: the OpenAI connector of Microsoft.Extensions.AI
-/// over an HttpClient this factory controls, with temperature handling for reasoning models and this
-/// project's retry policy (the SDK's own retries are off, so there is exactly one policy); or, for the
+/// over an HttpClient this factory controls, with OpenTelemetry gen_ai spans, dropping of parameters a
+/// model rejects (temperature for reasoning models) and this project's retry policy (the SDK's own retries are off, so there is exactly one policy); or, for the
 /// <c>simulated</c> model, the built-in client that calls no network.
 /// </summary>
 public sealed class LlmClientFactory
@@ -61,11 +62,9 @@ public sealed class LlmClientFactory
             NetworkTimeout = Options.AttemptTimeout,
         };
         IChatClient client = new ChatClient(endpoint.Model.Name, new ApiKeyCredential(endpoint.ApiKey ?? NoKey), sdkOptions).AsIChatClient();
-        client = new TemperatureGuardChatClient(client, endpoint.Model, Options.ModelsWithoutTemperature, _logger);
+        // one gen_ai "chat" span per attempt (model, tokens, error type) on the product's source; prompts are not recorded
+        client = new OpenTelemetryChatClient(client, sourceName: Tau2Telemetry.SourceName);
+        client = new ParameterGuardChatClient(client, endpoint.Model, Options.ModelsWithoutTemperature, _logger);
         return new RetryingChatClient(client, endpoint, Options, _logger, _time);
     }
-
-    /// <summary><see cref="LlmEndpoint.Resolve"/> then <see cref="Create(LlmEndpoint, TauTask?)"/>.</summary>
-    public IChatClient Create(string model, string? apiKey = null, Uri? baseUrl = null, TauTask? simulatedUserTask = null) =>
-        Create(LlmEndpoint.Resolve(model, apiKey, baseUrl), simulatedUserTask);
 }

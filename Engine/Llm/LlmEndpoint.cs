@@ -25,7 +25,7 @@ public sealed record LlmEndpoint(LlmModelId Model, Uri? BaseUrl, string? ApiKey)
         var key = NonBlank(apiKey) ?? provider.ApiKeyVariables.Select(name => NonBlank(environment(name))).FirstOrDefault(k => k is not null);
         if (key is null && url == provider.DefaultBaseUrl)
             throw new LlmConfigurationException(
-                $"No API key for {id}: pass one (X-User-LLM-API-Key header or --user-api-key) or set {string.Join(" or ", provider.ApiKeyVariables)}.");
+                $"No API key for {id}: pass one (e.g. the X-User-LLM-API-Key header) or set {string.Join(" or ", provider.ApiKeyVariables)}.");
         return new LlmEndpoint(id, url, key);
     }
 

@@ -39,10 +39,10 @@ internal static class LlmErrorClassifier
         }
     }
 
-    /// <summary>Whether a failure is the provider refusing the <c>temperature</c> parameter.</summary>
-    public static bool IsTemperatureRejection(Exception e) =>
+    /// <summary>Whether a failure is the provider refusing a request parameter (HTTP 400 that names it).</summary>
+    public static bool IsRejectionOf(Exception e, string parameter) =>
         e is ClientResultException { Status: 400 } c && ProviderError.Parse(SafeBody(c.GetRawResponse())) is var error
-        && (error.Mentions("temperature") || c.Message.Contains("temperature", StringComparison.OrdinalIgnoreCase));
+        && (error.Mentions(parameter) || c.Message.Contains(parameter, StringComparison.OrdinalIgnoreCase));
 
     private static LlmCallException FromHttp(int status, ProviderError error, TimeSpan? retryAfter, string model, string? apiKey)
     {

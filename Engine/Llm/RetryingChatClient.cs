@@ -31,7 +31,7 @@ internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint
                 }
             }
             if (!failure.IsRetryable) throw failure;
-            if (retry >= options.MaxRetries) throw failure.AfterRetries(retry);
+            if (retry >= options.MaxRetries) throw retry == 0 ? failure : failure.AfterRetries(retry);
 
             var delay = failure.RetryAfter is { } asked ? Min(asked, options.MaxRetryAfter) : Backoff(retry);
             logger.LogWarning("LLM call to {Model} failed ({Kind}): {Reason}. Retry {Retry} of {MaxRetries} in {DelayMs} ms.",

@@ -29,6 +29,9 @@ public sealed class LlmUserSimulator : IUserSimulator
         SystemPrompt = guidelines.For(userHasTools: _tools.Count > 0) + "\n\n<scenario>\n" + context.Task.UserScenario.Render() + "\n</scenario>";
     }
 
+    /// <summary>tau2's default user model (<c>--user-llm</c>).</summary>
+    public static LlmModelId DefaultModel { get; } = LlmModelId.Parse("gpt-4.1");
+
     public string SystemPrompt { get; }
 
     public async Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct)

@@ -119,6 +119,24 @@ public class LlmUserSimulatorTests
     }
 
     [Fact]
+    public async Task A_400_about_seed_is_retried_without_it()
+    {
+        using var server = new FakeOpenAiServer().Reply(
+            FakeReply.Error(400, "Invalid JSON payload received. Unknown name \"seed\": Cannot find field.", "INVALID_ARGUMENT"),
+            FakeReply.Completion("Hi."));
+        var logger = new CapturingLogger();
+        var user = LlmTestSetup.User(server, "moonshot/kimi-k2-0905-preview", seed: 300, logger: logger);
+
+        var reply = await user.GenerateAsync(History(Message.Assistant(Orchestrator.Greeting, cost: 0.0)), [], CancellationToken.None);
+
+        Assert.Equal("Hi.", reply.Content);
+        Assert.Equal(300, (int?)server.Requests[0].Body["seed"]);
+        Assert.False(server.Requests[1].Body.ContainsKey("seed"));
+        Assert.True(server.Requests[1].Body.ContainsKey("temperature"));
+        Assert.Contains("moonshot/kimi-k2-0905-preview rejected the seed parameter", Assert.Single(logger.Lines));
+    }
+
+    [Fact]
     public async Task The_reply_becomes_a_user_message_with_tool_calls_cost_usage_and_raw_choice()
     {
         using var server = new FakeOpenAiServer().Reply(FakeReply.Completion(
