@@ -8,7 +8,7 @@ using Tau2Observe.Engine.Values;
 namespace Tau2Observe.Engine.Llm;
 
 /// <summary>Between tau2's messages, tool calls and tool lists and Microsoft.Extensions.AI's chat types.</summary>
-public static class ChatConversions
+internal static class ChatConversions
 {
     /// <summary>OpenAI-format tool definitions (<c>[{"type": "function", "function": {...}}]</c>), parameters schema kept byte for byte.</summary>
     public static List<ChatTool> OpenAiTools(string? toolsJson)

@@ -13,8 +13,9 @@ namespace Tau2Observe.Engine.Llm;
 /// <summary>
 /// Makes the <see cref="IChatClient"/> for an endpoint: the OpenAI connector of Microsoft.Extensions.AI
 /// over an HttpClient this factory controls, with OpenTelemetry gen_ai spans, dropping of parameters a
-/// model rejects (temperature for reasoning models) and this project's retry policy (the SDK's own retries are off, so there is exactly one policy); or, for the
-/// <c>simulated</c> model, the built-in client that calls no network.
+/// model rejects (temperature for reasoning models) and this project's retry policy (the SDK's own
+/// retries are off, so there is exactly one policy); or, for the <c>simulated</c> model, the built-in
+/// client that calls no network. Its clients are stateless and may serve every simulation.
 /// </summary>
 public sealed class LlmClientFactory
 {
