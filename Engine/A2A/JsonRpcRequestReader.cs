@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tau2Observe.Engine.A2A;
+
+/// <summary>
+/// Server side: turns a request body into a <see cref="JsonRpcRequest"/>, or into the JSON-RPC
+/// error a2a-sdk would answer with (-32700 for non-JSON, -32600 for a non-request).
+/// </summary>
+public static class JsonRpcRequestReader
+{
+    public static bool TryRead(ReadOnlySpan<byte> body, out JsonRpcRequest request, out JsonRpcResponse error)
+    {
+        request = new JsonRpcRequest();
+        error = new JsonRpcResponse();
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            error = JsonRpcResponse.Failure(null, JsonRpcErrorCodes.ParseError, "Parse error: the body is not valid JSON");
+            return false;
+        }
+        try
+        {
+            return TryRead(root, ref request, ref error);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // e.g. duplicate keys, which JsonObject refuses only when it is first read
+            error = JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, "Invalid Request: malformed JSON-RPC object");
+            return false;
+        }
+    }
+
+    private static bool TryRead(JsonNode? root, ref JsonRpcRequest request, ref JsonRpcResponse error)
+    {
+        if (root is not JsonObject obj)
+        {
+            error = JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, "Invalid Request: expected one JSON-RPC request object");
+            return false;
+        }
+        var id = obj["id"];
+        if (id is not JsonValue idValue || !(idValue.GetValueKind() is JsonValueKind.String or JsonValueKind.Number))
+        {
+            error = JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, "Invalid Request: 'id' must be a string or a number");
+            return false;
+        }
+        if (obj["jsonrpc"] is not JsonValue version || version.GetValueKind() != JsonValueKind.String || version.GetValue<string>() != "2.0")
+        {
+            error = JsonRpcResponse.Failure(id, JsonRpcErrorCodes.InvalidRequest, "Invalid Request: 'jsonrpc' must be \"2.0\"");
+            return false;
+        }
+        if (obj["method"] is not JsonValue method || method.GetValueKind() != JsonValueKind.String || method.GetValue<string>().Length == 0)
+        {
+            error = JsonRpcResponse.Failure(id, JsonRpcErrorCodes.InvalidRequest, "Invalid Request: 'method' must be a non-empty string");
+            return false;
+        }
+        request = new JsonRpcRequest { Id = id.DeepClone(), Method = method.GetValue<string>(), Params = obj["params"]?.DeepClone() };
+        return true;
+    }
+}
