@@ -9,6 +9,25 @@ namespace Tau2Observe.Engine.A2A;
 /// </summary>
 public static class JsonRpcRequestReader
 {
+    /// <summary>Bodies larger than this are refused (-32600) without being parsed.</summary>
+    public const int DefaultMaxBodyBytes = 1 << 20;
+
+    public static async Task<JsonRpcReadResult> ReadAsync(Stream body, int maxBytes = DefaultMaxBodyBytes, CancellationToken ct = default)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                return new JsonRpcReadResult(null, JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, $"Invalid Request: the body is larger than {maxBytes} bytes"));
+            buffer.Write(chunk, 0, read);
+        }
+        return TryRead(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var request, out var error)
+            ? new JsonRpcReadResult(request, null)
+            : new JsonRpcReadResult(null, error);
+    }
+
     public static bool TryRead(ReadOnlySpan<byte> body, out JsonRpcRequest request, out JsonRpcResponse error)
     {
         request = new JsonRpcRequest();
