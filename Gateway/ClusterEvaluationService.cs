@@ -5,8 +5,19 @@ namespace Tau2Observe.Gateway;
 /// <summary>Evaluations run by the Orleans cluster: one <see cref="IEvaluationGrain"/> per evaluation id.</summary>
 public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluationService
 {
-    public Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct) =>
-        Grain(evaluationId).Start(request);
+    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct)
+    {
+        var grain = Grain(evaluationId);
+        try
+        {
+            return await grain.Start(request);
+        }
+        catch (ArgumentException e)
+        {
+            // the grain's way of refusing a request; other failures are the cluster's, not the caller's
+            throw new InvalidEvaluationRequestException(e.Message, e);
+        }
+    }
 
     public async Task<EvaluationSnapshot?> GetAsync(string evaluationId, CancellationToken ct)
     {

@@ -59,6 +59,7 @@ public static class GatewayApp
             case "none":
                 return; // the host (e.g. a test) registers its own IEvaluationService
             case "localhost":
+                StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
                     client.UseLocalhostClustering(options.OrleansGatewayPort);
@@ -68,6 +69,7 @@ public static class GatewayApp
             case "redis":
                 if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
                     throw new InvalidOperationException("Gateway:Clustering is 'redis' but Gateway:RedisConnectionString is not set.");
+                StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
                     client.UseRedisClustering(options.RedisConnectionString);
@@ -79,4 +81,11 @@ public static class GatewayApp
         }
         builder.Services.AddSingleton<IEvaluationService, ClusterEvaluationService>();
     }
+
+    /// <summary>
+    /// The Orleans client keeps retrying until a silo answers; started alongside Kestrel instead of
+    /// before it, the card and health check answer meanwhile and evaluation calls fail cleanly.
+    /// </summary>
+    private static void StartBeforeClusterIsReachable(WebApplicationBuilder builder) =>
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 }

@@ -63,9 +63,8 @@ public sealed class GatewayRpc(
         {
             await FailAsync(http, request, e.Code, e.Message);
         }
-        catch (ArgumentException e)
+        catch (InvalidEvaluationRequestException e)
         {
-            // the cluster refused the request (unknown domain or task ids); its message names the problem
             await FailAsync(http, request, JsonRpcErrorCodes.InvalidParams, e.Message);
         }
         catch (Exception e)
@@ -169,7 +168,7 @@ public sealed class GatewayRpc(
         var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
         recent.RememberContext(evaluationId, contextId);
         message.TaskId = evaluationId;
-        log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, status {Status}", evaluationId, request.Domain, request.AgentEndpoint, snapshot.Status);
+        log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, status {Status}", evaluationId, request.Domain, ForLog(request.AgentEndpoint), snapshot.Status);
         return snapshot;
     }
 
@@ -225,6 +224,10 @@ public sealed class GatewayRpc(
         request.ReadParams<TaskQueryParams>().Id is { Length: > 0 } id
             ? id
             : throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Method} needs params.id.");
+
+    /// <summary>An endpoint without user info or query, which may carry credentials.</summary>
+    private static string ForLog(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint;
 
     private static JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, $"Task not found: {id}");
 

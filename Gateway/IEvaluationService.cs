@@ -9,7 +9,7 @@ namespace Tau2Observe.Gateway;
 public interface IEvaluationService
 {
     /// <summary>Starts the evaluation, or returns its snapshot if it was started before (idempotent).
-    /// An invalid request (unknown domain or task ids) throws <see cref="ArgumentException"/>.</summary>
+    /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.</summary>
     Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct);
 
     /// <summary>The evaluation's snapshot, or null when no evaluation has this id.</summary>

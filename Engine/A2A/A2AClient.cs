@@ -20,7 +20,7 @@ public sealed class A2AClient
     private readonly HttpClient _http;
     private readonly string? _bearerToken;
 
-    /// <param name="http">Shared and long-lived; its own timeout is not relied upon.</param>
+    /// <param name="http">Shared and long-lived, best with an infinite timeout: this client enforces <paramref name="timeout"/> itself.</param>
     public A2AClient(HttpClient http, Uri endpoint, string? bearerToken = null, TimeSpan? timeout = null)
     {
         if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
@@ -34,6 +34,9 @@ public sealed class A2AClient
 
     public Uri Endpoint { get; }
     public TimeSpan Timeout { get; }
+
+    /// <summary>The deadline that actually applies: a shared HttpClient's own timeout may be shorter.</summary>
+    private TimeSpan EffectiveTimeout => _http.Timeout < Timeout ? _http.Timeout : Timeout;
 
     /// <summary>The endpoint as shown in messages: no user info, no query.</summary>
     public string DisplayName { get; }
@@ -62,7 +65,7 @@ public sealed class A2AClient
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new A2AException(A2AErrorKind.Timeout, $"The agent card at {url} did not arrive within {Seconds(Timeout)}.", inner: e);
+            throw new A2AException(A2AErrorKind.Timeout, $"The agent card at {url} did not arrive within {Seconds(EffectiveTimeout)}.", inner: e);
         }
         catch (HttpRequestException e)
         {
@@ -162,7 +165,7 @@ public sealed class A2AClient
         }
         catch (OperationCanceledException e) when (!caller.IsCancellationRequested)
         {
-            throw new A2AException(A2AErrorKind.Timeout, $"The agent at {DisplayName} did not answer within {Seconds(Timeout)}.", 408, inner: e);
+            throw new A2AException(A2AErrorKind.Timeout, $"The agent at {DisplayName} did not answer within {Seconds(EffectiveTimeout)}.", 408, inner: e);
         }
         catch (HttpRequestException e)
         {
