@@ -14,8 +14,6 @@ public static class A2AJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    public static T? Deserialize<T>(JsonElement element) => element.Deserialize<T>(Options);
-
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Tau2Observe.Engine.A2A;
 
@@ -42,7 +41,4 @@ public sealed class JsonRpcRequest
             message = "a value has the wrong type";
         return message.TrimEnd('.') + where;
     }
-
-    [JsonIgnore]
-    public bool IsStreaming => Method is A2AMethods.StreamMessage or A2AMethods.Resubscribe;
 }

@@ -1,6 +1,6 @@
 namespace Tau2Observe.Engine.A2A;
 
-/// <summary>Wire names of <see cref="TaskState"/> and which states are final.</summary>
+/// <summary>Wire names of <see cref="TaskState"/>.</summary>
 public static class TaskStates
 {
     private static readonly (TaskState State, string Wire)[] Names =
@@ -15,7 +15,4 @@ public static class TaskStates
     /// <summary>Unrecognised names read as <see cref="TaskState.Unknown"/> rather than failing the whole response.</summary>
     public static TaskState FromWire(string? wire) =>
         Names.FirstOrDefault(n => string.Equals(n.Wire, wire, StringComparison.OrdinalIgnoreCase)) is { Wire: not null } hit ? hit.State : TaskState.Unknown;
-
-    public static bool IsTerminal(TaskState state) =>
-        state is TaskState.Completed or TaskState.Canceled or TaskState.Failed or TaskState.Rejected;
 }
