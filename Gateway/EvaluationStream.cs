@@ -53,7 +53,8 @@ public sealed class EvaluationStream
             {
                 Id = started.EvaluationId,
                 ContextId = contextId,
-                Status = A2ATaskStatus.Now(EvaluationTasks.StateOf(started.Status)),
+                // a new request's task starts out submitted; a resubscription shows where the evaluation stands
+                Status = A2ATaskStatus.Now(request is not null && !started.IsTerminal ? TaskState.Submitted : EvaluationTasks.StateOf(started.Status)),
                 History = request is null ? null : [request],
                 Metadata = EvaluationTasks.Progress(started),
             });

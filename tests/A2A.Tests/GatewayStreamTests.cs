@@ -36,6 +36,7 @@ public sealed class GatewayStreamTests : IDisposable
 
         var task = Assert.IsType<A2ATask>(events[0]);
         Assert.StartsWith("eval-", task.Id);
+        Assert.Equal(TaskState.Submitted, task.Status.State);
         Assert.All(events.Skip(1), e => Assert.Equal(task.Id, e is TaskStatusUpdateEvent s ? s.TaskId : ((TaskArtifactUpdateEvent)e).TaskId));
 
         var call = Assert.IsType<TaskStatusUpdateEvent>(events[1]);
@@ -60,6 +61,35 @@ public sealed class GatewayStreamTests : IDisposable
         Assert.True(final.Final);
         Assert.Equal(TaskState.Completed, final.Status.State);
         Assert.Single(events.OfType<TaskStatusUpdateEvent>(), e => e.Final);
+    }
+
+    [Fact]
+    public async Task Events_reach_the_client_as_they_happen_over_a_real_socket()
+    {
+        using var factory = new GatewayFactory { HeartbeatSeconds = 60 };
+        factory.Evaluations.TrialDuration = null;
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var http = factory.CreateClient();
+        Assert.Equal("127.0.0.1", http.BaseAddress!.Host);
+        var client = new A2AClient(http, new Uri(http.BaseAddress, "/a2a/tau2_agent"), timeout: TimeSpan.FromSeconds(20));
+
+        await using var events = client.StreamMessageAsync(Request(GatewayClient.Evaluation(tasks: 1))).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        var task = Assert.IsType<A2ATask>(events.Current);
+        Assert.True(await events.MoveNextAsync());
+        Assert.IsType<TaskStatusUpdateEvent>(events.Current);
+
+        // nothing has finished yet: the next event only comes once a simulation does
+        var next = events.MoveNextAsync().AsTask();
+        await Task.Delay(200);
+        Assert.False(next.IsCompleted);
+        factory.Evaluations.Finish(task.Id!);
+        Assert.True(await next);
+        Assert.Equal("task_0", (string?)((TaskStatusUpdateEvent)events.Current).Metadata!["tau2.current_task_id"]);
+        A2AEvent last = events.Current;
+        while (await events.MoveNextAsync()) last = events.Current;
+        Assert.True(((TaskStatusUpdateEvent)last).Final);
     }
 
     [Fact]
@@ -127,7 +157,9 @@ public sealed class GatewayStreamTests : IDisposable
         await foreach (var e in SseReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))))
             events.Add(JsonNode.Parse(e.Data)!["result"].Deserialize<A2AEvent>(A2AJson.Options)!);
 
-        Assert.Equal(id, Assert.IsType<A2ATask>(events[0]).Id);
+        var task = Assert.IsType<A2ATask>(events[0]);
+        Assert.Equal(id, task.Id);
+        Assert.Equal(TaskState.Completed, task.Status.State);
         Assert.Equal(2, events.OfType<TaskStatusUpdateEvent>().Count(e => e.Metadata?["tau2.current_task_id"] is not null));
         Assert.True(((TaskStatusUpdateEvent)events[^1]).Final);
     }
