@@ -8,6 +8,8 @@ public sealed class DomainRegistry(TauDataDirectory data)
         // each domain registers itself here: ["name"] = new(() => new XDomain(data)),
         ["telecom"] = new(() => new Domains.Telecom.TelecomDomain(data, Domains.Telecom.TelecomVariant.Manual)),
         ["telecom-workflow"] = new(() => new Domains.Telecom.TelecomDomain(data, Domains.Telecom.TelecomVariant.Workflow)),
+        ["retail"] = new(() => new Domains.Retail.RetailDomain(data)),
+        ["mock"] = new(() => new Domains.Mock.MockDomain(data)),
     };
 
     public TauDataDirectory Data { get; } = data;

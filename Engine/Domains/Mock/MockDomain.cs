@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Tau2Observe.Engine.Data;
+using Tau2Observe.Engine.Data.Tasks;
+using Tau2Observe.Engine.Environment;
+using Tau2Observe.Engine.Values;
+
+namespace Tau2Observe.Engine.Domains.Mock;
+
+/// <summary>
+/// The mock domain: a tiny task database, loaded once and copied on write per environment.
+/// Supports solo mode, which uses <c>policy_solo.md</c>.
+/// </summary>
+public sealed class MockDomain : IDomain
+{
+    public const string DomainName = "mock";
+
+    private readonly TauDataDirectory _data;
+    private readonly Lazy<PyRecord> _pristine;
+    private readonly Lazy<string> _policy;
+    private readonly Lazy<string> _soloPolicy;
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<TauTask>>> _tasks = new(StringComparer.Ordinal);
+
+    public MockDomain(TauDataDirectory data)
+    {
+        _data = data;
+        _pristine = new(() => LoadDb(data.DomainFile(DomainName, "db.json")), LazyThreadSafetyMode.ExecutionAndPublication);
+        _policy = new(() => File.ReadAllText(data.DomainFile(DomainName, "policy.md")), LazyThreadSafetyMode.ExecutionAndPublication);
+        _soloPolicy = new(() => File.ReadAllText(data.DomainFile(DomainName, "policy_solo.md")), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Name => DomainName;
+
+    /// <summary>The validated database as loaded; shared by all environments and never changed.</summary>
+    internal PyRecord PristineDb => _pristine.Value;
+
+    public DomainEnvironment CreateEnvironment(bool soloMode = false)
+    {
+        var tools = new MockTools(Toolkit.ShallowCopyTables(_pristine.Value));
+        return new DomainEnvironment(DomainName, soloMode ? _soloPolicy.Value : _policy.Value, tools, userTools: null, soloMode: soloMode);
+    }
+
+    public IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null)
+    {
+        string file = TaskFile(taskSet);
+        var tasks = _tasks.GetOrAdd(file, f => new(() => TaskSetLoader.Load(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return TaskSetLoader.Select(tasks, TaskSetLoader.LoadSplits(file), split);
+    }
+
+    public IReadOnlyList<string> SplitNames(string? taskSet = null) => TaskSetLoader.LoadSplits(TaskFile(taskSet)).Keys.ToList();
+
+    /// <summary>The LLM tool schemas: a <c>tool_schemas.json</c> in the domain's data folder, else the embedded default.</summary>
+    public string ToolSchemasJson()
+    {
+        var overridePath = Path.Combine(_data.DomainDir(DomainName), "tool_schemas.json");
+        if (File.Exists(overridePath)) return File.ReadAllText(overridePath);
+        // the resource is Domains/Mock/mock.tool_schemas.json; its manifest name carries the namespace
+        var assembly = typeof(MockDomain).Assembly;
+        string name = assembly.GetManifestResourceNames().SingleOrDefault(n => n == "mock.tool_schemas.json" || n.EndsWith(".mock.tool_schemas.json", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("embedded resource mock.tool_schemas.json is missing");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    internal static PyRecord LoadDb(string path)
+    {
+        try
+        {
+            return MockSchemas.Db.Validate(PyJson.Parse(File.ReadAllBytes(path)));
+        }
+        catch (ToolCallException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid mock database:\n{e.Message}", e);
+        }
+    }
+
+    /// <summary>Mock has one task file; "base" is the name the conformance vectors give it.</summary>
+    private string TaskFile(string? taskSet) => taskSet switch
+    {
+        null or "base" or "tasks" => _data.DomainFile(DomainName, "tasks.json"),
+        _ => File.Exists(Path.Combine(_data.DomainDir(DomainName), $"tasks_{taskSet}.json"))
+            ? _data.DomainFile(DomainName, $"tasks_{taskSet}.json")
+            : throw new ArgumentException($"Unknown task set '{taskSet}' for domain {DomainName}"),
+    };
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Tau2Observe.Engine.Data;
+using Tau2Observe.Engine.Data.Tasks;
+using Tau2Observe.Engine.Environment;
+using Tau2Observe.Engine.Values;
+
+namespace Tau2Observe.Engine.Domains.Retail;
+
+/// <summary>
+/// The retail domain: <c>db.json</c> is parsed and validated once (lazily, thread-safe) and each
+/// environment gets a cheap copy-on-write view of it. Solo mode is refused, as in tau2.
+/// </summary>
+public sealed class RetailDomain : IDomain
+{
+    public const string DomainName = "retail";
+
+    private readonly TauDataDirectory _data;
+    private readonly Lazy<PyRecord> _pristine;
+    private readonly Lazy<string> _policy;
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<TauTask>>> _tasks = new(StringComparer.Ordinal);
+
+    public RetailDomain(TauDataDirectory data)
+    {
+        _data = data;
+        _pristine = new(() => LoadDb(data.DomainFile(DomainName, "db.json")), LazyThreadSafetyMode.ExecutionAndPublication);
+        _policy = new(() => File.ReadAllText(data.DomainFile(DomainName, "policy.md")), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Name => DomainName;
+
+    /// <summary>The validated database as loaded; shared by all environments and never changed.</summary>
+    internal PyRecord PristineDb => _pristine.Value;
+
+    public DomainEnvironment CreateEnvironment(bool soloMode = false)
+    {
+        if (soloMode) throw new NotSupportedException("Retail domain does not support solo mode");
+        var tools = new RetailTools(Toolkit.ShallowCopyTables(_pristine.Value));
+        return new DomainEnvironment(DomainName, _policy.Value, tools, userTools: null);
+    }
+
+    public IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null)
+    {
+        string file = TaskFile(taskSet);
+        var tasks = _tasks.GetOrAdd(file, f => new(() => TaskSetLoader.Load(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return TaskSetLoader.Select(tasks, TaskSetLoader.LoadSplits(file), split);
+    }
+
+    public IReadOnlyList<string> SplitNames(string? taskSet = null) => TaskSetLoader.LoadSplits(TaskFile(taskSet)).Keys.ToList();
+
+    /// <summary>The LLM tool schemas: a <c>tool_schemas.json</c> in the domain's data folder, else the embedded default.</summary>
+    public string ToolSchemasJson()
+    {
+        var overridePath = Path.Combine(_data.DomainDir(DomainName), "tool_schemas.json");
+        if (File.Exists(overridePath)) return File.ReadAllText(overridePath);
+        // the resource is Domains/Retail/retail.tool_schemas.json; its manifest name carries the namespace
+        var assembly = typeof(RetailDomain).Assembly;
+        string name = assembly.GetManifestResourceNames().SingleOrDefault(n => n == "retail.tool_schemas.json" || n.EndsWith(".retail.tool_schemas.json", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("embedded resource retail.tool_schemas.json is missing");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    internal static PyRecord LoadDb(string path)
+    {
+        try
+        {
+            return RetailSchemas.Db.Validate(PyJson.Parse(File.ReadAllBytes(path)));
+        }
+        catch (ToolCallException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid retail database:\n{e.Message}", e);
+        }
+    }
+
+    /// <summary>Retail has one task file; "base" is the name the conformance vectors give it.</summary>
+    private string TaskFile(string? taskSet) => taskSet switch
+    {
+        null or "base" or "tasks" => _data.DomainFile(DomainName, "tasks.json"),
+        _ => File.Exists(Path.Combine(_data.DomainDir(DomainName), $"tasks_{taskSet}.json"))
+            ? _data.DomainFile(DomainName, $"tasks_{taskSet}.json")
+            : throw new ArgumentException($"Unknown task set '{taskSet}' for domain {DomainName}"),
+    };
+}
