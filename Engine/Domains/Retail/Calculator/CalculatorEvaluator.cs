@@ -12,14 +12,20 @@ namespace Tau2Observe.Engine.Domains.Retail.Calculator;
 /// </summary>
 /// <remarks>
 /// Deliberate deviation: CPython computes arbitrarily large intermediate ints (which can take very
-/// long); here an int result above <see cref="MaxIntBits"/> bits fails with the error such a value
-/// almost always ends in, "int too large to convert to float".
+/// long); here an int result above <see cref="MaxIntBits"/> bits, or large results adding up to more
+/// than <see cref="MaxTotalIntBits"/> bits, fail with the error such values almost always end in,
+/// "int too large to convert to float". One evaluator evaluates one expression.
 /// </remarks>
-public static class CalculatorEvaluator
+public sealed class CalculatorEvaluator
 {
-    public const long MaxIntBits = 100_000;
+    public const long MaxIntBits = 1 << 20;
 
-    public static object Evaluate(CalculatorNode node) => node.Kind switch
+    /// <summary>Total bits of large int results one expression may produce (bounds chains of big operations).</summary>
+    public const long MaxTotalIntBits = 1 << 24;
+
+    private long _bigBits;
+
+    public object Evaluate(CalculatorNode node) => node.Kind switch
     {
         "number" => Literal(node.Literal),
         "ellipsis" => CalculatorOpaqueValue.Ellipsis,
@@ -44,7 +50,7 @@ public static class CalculatorEvaluator
             ? double.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)
             : BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static object Chain(CalculatorNode node)
+    private object Chain(CalculatorNode node)
     {
         var value = Evaluate(node.Operands[0]);
         for (int i = 0; i < node.Operators.Count; i++)
@@ -53,7 +59,7 @@ public static class CalculatorEvaluator
     }
 
     /// <summary>Operands are evaluated left to right, then the powers fold from the right.</summary>
-    private static object Power(CalculatorNode node)
+    private object Power(CalculatorNode node)
     {
         var values = node.Operands.Select(Evaluate).ToList();
         int last = values.Count - 1;
@@ -63,14 +69,14 @@ public static class CalculatorEvaluator
         return value;
     }
 
-    private static object Call(CalculatorNode node)
+    private object Call(CalculatorNode node)
     {
         var callee = Evaluate(node.Operands[0]);
         if (node.Operands.Count > 1) Evaluate(node.Operands[1]);
         throw new ToolCallException($"'{TypeName(callee)}' object is not callable");
     }
 
-    private static object ApplyPrefixes(List<string> prefixes, object value)
+    private object ApplyPrefixes(List<string> prefixes, object value)
     {
         for (int i = prefixes.Count - 1; i >= 0; i--)
         {
@@ -86,7 +92,7 @@ public static class CalculatorEvaluator
         return value;
     }
 
-    private static object Binary(string op, object a, object b)
+    private object Binary(string op, object a, object b)
     {
         if (a is CalculatorOpaqueValue || b is CalculatorOpaqueValue) return OpaqueBinary(op, a, b);
         if (a is Complex || b is Complex) return ComplexBinary(op, ToComplex(a), ToComplex(b), a, b);
@@ -94,7 +100,7 @@ public static class CalculatorEvaluator
         return FloatBinary(op, ToFloat(a), ToFloat(b));
     }
 
-    private static object IntBinary(string op, BigInteger a, BigInteger b)
+    private object IntBinary(string op, BigInteger a, BigInteger b)
     {
         switch (op)
         {
@@ -112,7 +118,7 @@ public static class CalculatorEvaluator
                 if (b.IsZero) throw new ToolCallException("integer division or modulo by zero");
                 var quotient = BigInteger.DivRem(a, b, out var rem);
                 if (!rem.IsZero && rem.Sign != b.Sign) quotient -= 1;
-                return quotient;
+                return Bounded(quotient);
             case "**":
                 if (b.Sign < 0) return FloatPow(IntToFloat(a), IntToFloat(b));
                 return IntPow(a, b);
@@ -120,13 +126,13 @@ public static class CalculatorEvaluator
         }
     }
 
-    private static BigInteger IntPow(BigInteger a, BigInteger b)
+    private BigInteger IntPow(BigInteger a, BigInteger b)
     {
         if (b.IsZero || a.IsOne) return BigInteger.One;
         if (a.IsZero) return BigInteger.Zero;
         if (a == BigInteger.MinusOne) return b.IsEven ? BigInteger.One : BigInteger.MinusOne;
         if (b > MaxIntBits || (Bits(a) - 1) * (long)b > MaxIntBits) throw TooLarge();
-        return BigInteger.Pow(a, (int)b);
+        return Bounded(BigInteger.Pow(a, (int)b));
     }
 
     private static object FloatBinary(string op, double x, double y) => op switch
@@ -167,7 +173,7 @@ public static class CalculatorEvaluator
         bool negate = false;
         if (x < 0)
         {
-            if (y != Math.Floor(y)) return Complex.Pow(new Complex(x, 0), new Complex(y, 0));
+            if (y != Math.Floor(y)) return ComplexPow(new Complex(x, 0), new Complex(y, 0));
             x = -x;
             negate = IsOddInteger(y);
         }
@@ -179,28 +185,87 @@ public static class CalculatorEvaluator
 
     private static bool IsOddInteger(double y) => Math.Abs(y % 2.0) == 1.0;
 
-    /// <summary>Complex arithmetic; the value is never a valid result (float() rejects it) so only errors matter.</summary>
+    /// <summary>
+    /// Complex arithmetic with CPython's formulas. A complex value is never a valid result (float()
+    /// rejects it), so what matters is which errors occur on the way.
+    /// </summary>
     private static object ComplexBinary(string op, Complex a, Complex b, object left, object right)
     {
         switch (op)
         {
             case "+": return a + b;
             case "-": return a - b;
-            case "*": return a * b;
+            case "*": return Multiply(a, b);
             case "/":
-                if (b == Complex.Zero) throw new ToolCallException("complex division by zero");
-                return a / b;
+                return Quotient(a, b) ?? throw new ToolCallException("complex division by zero");
             case "**":
-                if (b == Complex.Zero) return Complex.One;
-                if (a == Complex.Zero)
-                {
-                    if (b.Imaginary != 0 || b.Real < 0) throw new ToolCallException("0.0 to a negative or complex power");
-                    return Complex.Zero;
-                }
-                return Complex.Pow(a, b);
+                return ComplexPow(a, b);
             default:
                 throw new ToolCallException($"unsupported operand type(s) for {op}: '{TypeName(left)}' and '{TypeName(right)}'");
         }
+    }
+
+    /// <summary>CPython's <c>complex.__pow__</c>: repeated multiplication for small integral exponents, else polar form.</summary>
+    private static Complex ComplexPow(Complex a, Complex b)
+    {
+        Complex? p;
+        if (b.Imaginary == 0 && b.Real == Math.Floor(b.Real) && Math.Abs(b.Real) <= 100.0)
+        {
+            long n = (long)b.Real;
+            var positive = PowUnsigned(a, Math.Abs(n));
+            p = n >= 0 ? positive : Quotient(Complex.One, positive);
+        }
+        else if (b == Complex.Zero) p = Complex.One;
+        else if (a == Complex.Zero) p = b.Imaginary != 0 || b.Real < 0 ? null : Complex.Zero;
+        else
+        {
+            double vabs = double.Hypot(a.Real, a.Imaginary);
+            double len = Math.Pow(vabs, b.Real);
+            double at = Math.Atan2(a.Imaginary, a.Real);
+            double phase = at * b.Real;
+            if (b.Imaginary != 0)
+            {
+                len /= Math.Exp(at * b.Imaginary);
+                phase += b.Imaginary * Math.Log(vabs);
+            }
+            p = new Complex(len * Math.Cos(phase), len * Math.Sin(phase));
+        }
+        if (p is not { } result) throw new ToolCallException("0.0 to a negative or complex power");
+        if (double.IsInfinity(result.Real) || double.IsInfinity(result.Imaginary))
+            throw new ToolCallException("complex exponentiation");
+        return result;
+    }
+
+    private static Complex PowUnsigned(Complex x, long n)
+    {
+        Complex r = Complex.One, p = x;
+        for (long mask = 1; mask > 0 && n >= mask; mask <<= 1)
+        {
+            if ((n & mask) != 0) r = Multiply(r, p);
+            p = Multiply(p, p);
+        }
+        return r;
+    }
+
+    private static Complex Multiply(Complex a, Complex b) =>
+        new(a.Real * b.Real - a.Imaginary * b.Imaginary, a.Real * b.Imaginary + a.Imaginary * b.Real);
+
+    /// <summary>CPython's complex division (Smith's method); null when dividing by zero.</summary>
+    private static Complex? Quotient(Complex a, Complex b)
+    {
+        double absReal = Math.Abs(b.Real), absImag = Math.Abs(b.Imaginary);
+        if (absReal >= absImag)
+        {
+            if (absReal == 0) return null;
+            double ratio = b.Imaginary / b.Real, denom = b.Real + b.Imaginary * ratio;
+            return new Complex((a.Real + a.Imaginary * ratio) / denom, (a.Imaginary - a.Real * ratio) / denom);
+        }
+        if (absImag >= absReal)
+        {
+            double ratio = b.Real / b.Imaginary, denom = b.Real * ratio + b.Imaginary;
+            return new Complex((a.Real * ratio + a.Imaginary) / denom, (a.Imaginary * ratio - a.Real) / denom);
+        }
+        return new Complex(double.NaN, double.NaN);
     }
 
     /// <summary>Tuple concatenation and repetition; anything else with a tuple or Ellipsis is unsupported.</summary>
@@ -242,8 +307,8 @@ public static class CalculatorEvaluator
     /// <summary>num/den correctly rounded (half to even) to a double, subnormals included; ±inf when too large.</summary>
     public static double RatioToDouble(BigInteger num, BigInteger den)
     {
-        if (num.IsZero) return 0.0;
         bool negative = (num.Sign < 0) != (den.Sign < 0);
+        if (num.IsZero) return den.Sign < 0 ? -0.0 : 0.0; // 0 / -10 == -0.0 in Python
         num = BigInteger.Abs(num);
         den = BigInteger.Abs(den);
         // scale so the integer quotient has 55 or 56 bits: enough for 53 plus rounding bits
@@ -277,7 +342,13 @@ public static class CalculatorEvaluator
 
     private static long Bits(BigInteger v) => BigInteger.Abs(v).GetBitLength();
 
-    private static BigInteger Bounded(BigInteger v) => Bits(v) > MaxIntBits ? throw TooLarge() : v;
+    private BigInteger Bounded(BigInteger v)
+    {
+        long bits = Bits(v);
+        if (bits > MaxIntBits) throw TooLarge();
+        if (bits > 64 * 1024 && (_bigBits += bits) > MaxTotalIntBits) throw TooLarge();
+        return v;
+    }
 
     private static ToolCallException TooLarge() => new("int too large to convert to float");
 

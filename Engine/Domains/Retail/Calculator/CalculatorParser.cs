@@ -29,7 +29,8 @@ public sealed class CalculatorParser
         return node;
     }
 
-    private CalculatorToken Peek => _tokens[_pos];
+    /// <summary>The next token. Like CPython, reading the end of input inside an open bracket fails at once.</summary>
+    private CalculatorToken Peek => _tokens[_pos] is { Kind: CalculatorToken.End, Depth: > 0 } ? throw Unclosed() : _tokens[_pos];
 
     private CalculatorToken Advance() => _tokens[_pos++];
 
@@ -81,8 +82,16 @@ public sealed class CalculatorParser
     private CalculatorNode ParsePrimary()
     {
         var node = ParseAtom();
-        while (Peek.Is("("))
+        while (true)
         {
+            if (Peek.Is("."))
+            {
+                // an attribute trailer: CPython fetches the token after '.', hitting the end inside a bracket
+                var after = _tokens[_pos + 1];
+                if (after.Kind == CalculatorToken.End && after.Depth > 0) throw Unclosed();
+                break;
+            }
+            if (!Peek.Is("(")) break;
             Advance();
             var call = new CalculatorNode { Kind = "call", Operands = [node] };
             if (!Peek.Is(")"))
@@ -119,11 +128,11 @@ public sealed class CalculatorParser
             Advance();
             return new CalculatorNode { Kind = "tuple" };
         }
-        if (Peek.Is("*"))
+        if (Peek.Is("*") || Peek.Is("**"))
         {
-            Advance();
+            bool doubled = Advance().Text == "**";
             ParseExpression();
-            if (Peek.Is(")")) throw new CalculatorSyntaxError("cannot use starred expression here");
+            if (Peek.Is(")")) throw new CalculatorSyntaxError(doubled ? "cannot use double starred expression here" : "cannot use starred expression here");
             throw Unexpected(Peek);
         }
         var inner = ParseExpression();
@@ -137,12 +146,34 @@ public sealed class CalculatorParser
         Advance();
     }
 
-    /// <summary>The error for a token the grammar cannot take here.</summary>
+    /// <summary>
+    /// The error for a token the grammar cannot take here. An operand right after a complete
+    /// expression makes CPython's second pass parse that operand to suggest a missing comma
+    /// (only inside brackets); if that parse reaches the end inside an open bracket, the
+    /// unclosed bracket is reported instead.
+    /// </summary>
     private CalculatorSyntaxError Unexpected(CalculatorToken t)
     {
-        bool operandFollows = _pos > 0 && t.Kind is CalculatorToken.Number or CalculatorToken.Ellipsis;
-        if (operandFollows && t.Depth > 0) return new CalculatorSyntaxError("invalid syntax. Perhaps you forgot a comma?");
-        if (t.Kind == CalculatorToken.End && t.Depth > 0) return new CalculatorSyntaxError("'(' was never closed");
+        if (t.Kind is CalculatorToken.Number or CalculatorToken.Ellipsis)
+        {
+            ProbeOperand(_pos);
+            return new CalculatorSyntaxError(t.Depth > 0 ? "invalid syntax. Perhaps you forgot a comma?" : "invalid syntax");
+        }
+        if (t.Kind == CalculatorToken.End && t.Depth > 0) return Unclosed();
         return new CalculatorSyntaxError("invalid syntax");
     }
+
+    private void ProbeOperand(int start)
+    {
+        try
+        {
+            new CalculatorParser(_tokens) { _pos = start }.ParseExpression();
+        }
+        catch (CalculatorSyntaxError e) when (!e.Unclosed)
+        {
+            // the operand parsed as far as it could; only an unclosed bracket matters here
+        }
+    }
+
+    private static CalculatorSyntaxError Unclosed() => new("'(' was never closed") { Unclosed = true };
 }

@@ -24,7 +24,7 @@ public static class PythonCalculator
         }
         if (expression is not string text)
             throw new ToolCallException("eval() arg 1 must be a string, bytes or code object");
-        var value = CalculatorEvaluator.Evaluate(CalculatorParser.Parse(text));
+        var value = new CalculatorEvaluator().Evaluate(CalculatorParser.Parse(text));
         return PyFloat.Repr(PyFloat.Round(CalculatorEvaluator.ToPythonFloat(value), 2));
     }
 }
