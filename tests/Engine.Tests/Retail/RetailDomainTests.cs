@@ -91,4 +91,21 @@ public class RetailDomainTests
     [Fact]
     public void Tool_schemas_match_the_reference_structure() =>
         ToolSchemaAssert.MatchesReference(Domain.ToolSchemasJson(), "retail.json", Domain.CreateEnvironment().AgentTools);
+
+    [Fact]
+    public void A_tool_schemas_file_in_the_data_folder_overrides_the_embedded_one()
+    {
+        var root = Directory.CreateTempSubdirectory("tau2data-");
+        try
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(root.FullName, "tau2", "domains", "retail"));
+            File.WriteAllText(Path.Combine(dir.FullName, "tool_schemas.json"), """{"agent_tools": [], "user_tools": []}""");
+            var domain = new RetailDomain(new Data.TauDataDirectory(root.FullName));
+            Assert.Equal("""{"agent_tools": [], "user_tools": []}""", domain.ToolSchemasJson());
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 }
