@@ -287,7 +287,7 @@ public class RetailToolsTests
     {
         var env = RetailFixture.Create();
         Assert.Equal("Error: Tool 'delete_order' not found.", env.Call("delete_order", $$"""{{{Order0}}}""").Err());
-        var m = env.GetResponse(new Simulation.ToolCall { Name = "get_order_details", Arguments = (PyDict)PyJson.Parse($$"""{{{Order0}}}""")!, Requestor = "user" });
+        var m = env.GetResponse(new Tau2Observe.Engine.Simulation.ToolCall { Name = "get_order_details", Arguments = (PyDict)PyJson.Parse($$"""{{{Order0}}}""")!, Requestor = "user" });
         Assert.Equal("Error: User tools not available", m.Err());
         Assert.Equal("Error: tau2.environment.environment.Environment.make_tool_call() got multiple values for keyword argument 'requestor'",
             env.Call("get_user_details", """{"user_id": "sara_doe_496", "requestor": "assistant"}""").Err());
