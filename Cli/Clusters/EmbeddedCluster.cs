@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tau2Observe.Engine.Data;
+using Tau2Observe.Grains.Hosting;
+
+namespace Tau2Observe.Cli.Clusters;
+
+/// <summary>A single-node silo inside the CLI process, with memory backends, on free loopback ports.</summary>
+public sealed class EmbeddedCluster(IHost host) : IClusterConnection
+{
+    public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<EmbeddedCluster> StartAsync(DomainRegistry domains, Action<IServiceCollection>? configure, CancellationToken ct)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        StderrLogging.Configure(builder.Logging);
+        builder.Services.AddSingleton(domains);
+        configure?.Invoke(builder.Services);
+
+        var backend = new Tau2ObserveBackend();
+        builder.UseOrleans(silo => silo
+            .UseTau2ObserveClustering(backend, FreeLoopbackPort(), FreeLoopbackPort())
+            .AddTau2ObserveGrains(backend));
+
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return new EmbeddedCluster(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
