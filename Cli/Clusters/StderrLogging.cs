@@ -13,5 +13,6 @@ public static class StderrLogging
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddFilter("Orleans", LogLevel.Error);
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start failures are reported as one error line
     }
 }

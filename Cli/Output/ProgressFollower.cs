@@ -7,9 +7,12 @@ namespace Tau2Observe.Cli.Output;
 /// <summary>Follows an evaluation's progress events until it is terminal: a live bar on a terminal, one line per trial otherwise.</summary>
 public sealed class ProgressFollower(TextWriter writer)
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private readonly bool _live = Consoles.IsLive(writer);
+
     public async Task FollowAsync(IEvaluationGrain grain, EvaluationSnapshot started, CancellationToken ct)
     {
-        if (!Consoles.IsLive(writer))
+        if (!_live)
         {
             await WatchAsync(grain, PrintTrial, ct);
             return;
@@ -32,20 +35,23 @@ public sealed class ProgressFollower(TextWriter writer)
             $"[{e.CompletedTrials}/{e.TotalTrials}] task {t.TaskId} trial {t.Trial}: reward {t.Reward:0.###} ({t.TerminationReason})"));
     }
 
-    private static async Task WatchAsync(IEvaluationGrain grain, Action<ProgressEvent> onEvent, CancellationToken ct)
+    private async Task WatchAsync(IEvaluationGrain grain, Action<ProgressEvent> onEvent, CancellationToken ct)
     {
-        while (!(await grain.GetSnapshot()).IsTerminal)
+        while (true)
         {
             try
             {
+                if ((await grain.GetSnapshot()).IsTerminal) return;
                 await foreach (var e in grain.Watch(ct).WithCancellation(ct))
                     onEvent(e);
             }
-            catch (EnumerationAbortedException)
+            catch (Exception e) when (e is EnumerationAbortedException or TimeoutException or OrleansException && !ct.IsCancellationRequested)
             {
-                // the evaluation's activation went away (e.g. moved silo): look again
+                // the evaluation moved to another activation, or its silo is gone for now; the
+                // evaluation itself carries on (its trials are durable): look again shortly
+                if (!_live) writer.WriteLine($"lost track of the evaluation ({e.GetType().Name}); retrying");
+                await Task.Delay(RetryDelay, ct);
             }
-            ct.ThrowIfCancellationRequested();
         }
     }
 }

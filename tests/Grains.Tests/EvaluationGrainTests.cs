@@ -214,6 +214,12 @@ public sealed class EvaluationGrainTests(ClusterFixture fixture)
         bool infrastructure = reason == "infrastructure_error";
         Assert.Equal(infrastructure ? 4 : 0, done.Summary.InfrastructureErrors);
         Assert.Equal(infrastructure ? 0 : 4, done.Summary.Simulations);
+
+        // an average over no scored simulation (NaN) survives storage too
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var reloaded = await grain.GetSnapshot();
+        Assert.Equal(done.Summary.AvgReward, reloaded.Summary!.AvgReward);
+        Assert.Equal(done.Trials, reloaded.Trials);
     }
 
     [Fact]
