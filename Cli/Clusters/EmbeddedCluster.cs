@@ -20,8 +20,9 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
         configure?.Invoke(builder.Services);
 
         var backend = new Tau2ObserveBackend();
+        var ports = FreeLoopbackPorts(2);
         builder.UseOrleans(silo => silo
-            .UseTau2ObserveClustering(backend, FreeLoopbackPort(), FreeLoopbackPort())
+            .UseTau2ObserveClustering(backend, ports[0], ports[1])
             .AddTau2ObserveGrains(backend));
 
         var host = builder.Build();
@@ -35,10 +36,18 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
         host.Dispose();
     }
 
-    private static int FreeLoopbackPort()
+    // distinct ports that are free now (all listeners are held until every port is known)
+    private static int[] FreeLoopbackPorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 }

@@ -46,6 +46,12 @@ public sealed class EvaluationSession(
             stderr.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // e.g. the cluster failed to activate the evaluation: one line, not a stack trace
+            stderr.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            return NotCompleted;
+        }
     }
 
     private async Task<IClusterConnection> ConnectAsync(EvaluationRequest request, CancellationToken ct)

@@ -201,10 +201,11 @@ public sealed class EvaluationGrain(
     private async Task FanOutAsync()
     {
         await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
+        if (IsTerminal) return;
         try
         {
             var request = S.Request!;
-            await Task.WhenAll(S.TaskIds.TakeWhile(_ => !IsTerminal).Select(taskId =>
+            await Task.WhenAll(S.TaskIds.Select(taskId =>
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
                     EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds,

@@ -5,13 +5,12 @@ namespace Tau2Observe.Grains.Tasks;
 /// <summary>
 /// The trials of one task: starts a TrialGrain per trial, keeps their results and forwards each to
 /// the evaluation. Starting a trial only persists and returns (it never calls back up), so awaiting
-/// it here cannot deadlock with a report travelling the other way.
+/// it here cannot deadlock with a report travelling the other way. A trial cancelled before it
+/// starts records its cancellation when it does start.
 /// </summary>
 public sealed class TaskGrain(
     [PersistentState("task", GrainStorage.Name)] IPersistentState<TaskState> state) : Grain, ITaskGrain
 {
-    private bool _cancelled;
-
     public async Task Start(TaskAssignment assignment)
     {
         if (state.State.Assignment is null)
@@ -21,7 +20,7 @@ public sealed class TaskGrain(
         }
         var a = state.State.Assignment;
         var pending = Enumerable.Range(0, a.TrialSeeds.Count).Where(trial => !state.State.Results.Exists(r => r.Trial == trial));
-        await Task.WhenAll(pending.TakeWhile(_ => !_cancelled).Select(trial => Trial(a, trial).Start(new TrialAssignment
+        await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
         })));
@@ -50,7 +49,6 @@ public sealed class TaskGrain(
 
     public async Task Cancel()
     {
-        _cancelled = true;
         if (state.State.Assignment is not { } a) return;
         await Task.WhenAll(Enumerable.Range(0, a.TrialSeeds.Count).Select(trial => Trial(a, trial).Cancel()));
     }
