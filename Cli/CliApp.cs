@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tau2Observe.Cli.Commands;
+using Tau2Observe.Datadog.Commands;
 
 namespace Tau2Observe.Cli;
 
@@ -11,6 +12,7 @@ public static class CliApp
         {
             EvaluateCommand.Create(dependencies),
             ConformanceCommand.Create(dependencies),
+            DatadogCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, CliDependencies dependencies, TextWriter? output = null, TextWriter? error = null)

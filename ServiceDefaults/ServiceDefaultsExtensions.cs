@@ -9,15 +9,13 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Tau2Observe.Engine.Telemetry;
 
 namespace Tau2Observe.ServiceDefaults;
 
 /// <summary>What every Tau2Observe host shares: OpenTelemetry tracing, metrics and logs, and health endpoints.</summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Our own spans (grains, engine) and meters.</summary>
-    public const string Tau2ObserveSource = "Tau2Observe";
-
     // Orleans' application-level spans only: its runtime sources are very chatty (orleans.md pitfall 8)
     private const string OrleansApplicationSource = "Microsoft.Orleans.Application";
     private const string OrleansMeter = "Microsoft.Orleans";
@@ -38,11 +36,11 @@ public static class ServiceDefaultsExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
             .WithTracing(t => t
-                .AddSource(Tau2ObserveSource, Tau2ObserveSource + ".*", OrleansApplicationSource)
+                .AddSource(Tau2Telemetry.SourceName, OrleansApplicationSource)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsHealthRequest(context))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
-                .AddMeter(Tau2ObserveSource, Tau2ObserveSource + ".*", OrleansMeter)
+                .AddMeter(Tau2Telemetry.MeterName, OrleansMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

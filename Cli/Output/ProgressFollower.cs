@@ -14,7 +14,18 @@ public sealed class ProgressFollower(TextWriter writer)
     {
         if (!_live)
         {
-            await WatchAsync(grain, PrintTrial, ct);
+            var printed = new HashSet<(string, int)>();
+            await WatchAsync(grain, e =>
+            {
+                if (e.Trial is { } t && printed.Add((t.TaskId, t.Trial))) PrintTrial(t, e.CompletedTrials, e.TotalTrials);
+            }, ct);
+            // trials that finished before the watch began (or while it was lost) are listed too
+            var final = await grain.GetSnapshot();
+            foreach (var t in final.Trials.Where(t => !printed.Contains((t.TaskId, t.Trial))))
+            {
+                printed.Add((t.TaskId, t.Trial));
+                PrintTrial(t, printed.Count, final.TotalTrials);
+            }
             return;
         }
         await Consoles.For(writer).Progress()
@@ -28,12 +39,9 @@ public sealed class ProgressFollower(TextWriter writer)
             });
     }
 
-    private void PrintTrial(ProgressEvent e)
-    {
-        if (e.Trial is not { } t) return;
+    private void PrintTrial(TrialResult t, int completed, int total) =>
         writer.WriteLine(FormattableString.Invariant(
-            $"[{e.CompletedTrials}/{e.TotalTrials}] task {t.TaskId} trial {t.Trial}: reward {t.Reward:0.###} ({t.TerminationReason})"));
-    }
+            $"[{completed}/{total}] task {t.TaskId} trial {t.Trial}: reward {t.Reward:0.###} ({t.TerminationReason})"));
 
     private async Task WatchAsync(IEvaluationGrain grain, Action<ProgressEvent> onEvent, CancellationToken ct)
     {

@@ -11,7 +11,12 @@ namespace Tau2Observe.Engine.Conformance;
 /// </summary>
 public static class DbSnapshot
 {
-    private static readonly string[] ListIdFields = ["plan_id", "customer_id", "line_id", "bill_id", "device_id"];
+    // the id field of each list-shaped table (telecom): a record also carries other tables' ids
+    // (a bill has customer_id, a line plan_id and device_id), so the table decides which one keys it
+    private static readonly Dictionary<string, string> ListIdFields = new(StringComparer.Ordinal)
+    {
+        ["plans"] = "plan_id", ["customers"] = "customer_id", ["lines"] = "line_id", ["bills"] = "bill_id", ["devices"] = "device_id",
+    };
 
     public static Dictionary<string, string> Take(DomainEnvironment env)
     {
@@ -29,7 +34,7 @@ public static class DbSnapshot
                         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                         for (int i = 0; i < list.Count; i++)
                         {
-                            string id = list[i] is PyDict r ? IdOf(r) ?? i.ToString() : i.ToString();
+                            string id = list[i] is PyDict r ? IdOf(table, r) ?? i.ToString() : i.ToString();
                             string key = $"{table}/{id}";
                             if (seen.TryGetValue(id, out _)) key += "#" + i;
                             seen[id] = i;
@@ -47,10 +52,6 @@ public static class DbSnapshot
         return result;
     }
 
-    private static string? IdOf(PyDict record)
-    {
-        foreach (var f in ListIdFields)
-            if (record.GetOrDefault(f) is string s) return s;
-        return null;
-    }
+    private static string? IdOf(string table, PyDict record) =>
+        ListIdFields.TryGetValue(table, out var field) && record.GetOrDefault(field) is string s ? s : null;
 }

@@ -6,6 +6,8 @@ public sealed class DomainRegistry(TauDataDirectory data)
     private readonly Dictionary<string, Lazy<IDomain>> _domains = new(StringComparer.Ordinal)
     {
         // each domain registers itself here: ["name"] = new(() => new XDomain(data)),
+        ["telecom"] = new(() => new Domains.Telecom.TelecomDomain(data, Domains.Telecom.TelecomVariant.Manual)),
+        ["telecom-workflow"] = new(() => new Domains.Telecom.TelecomDomain(data, Domains.Telecom.TelecomVariant.Workflow)),
     };
 
     public TauDataDirectory Data { get; } = data;

@@ -32,7 +32,7 @@ public static class TaskSetLoader
     {
         if (split is null) return tasks;
         if (!splits.TryGetValue(split, out var ids))
-            throw new ArgumentException($"Unknown task split '{split}'. Valid splits: {string.Join(", ", splits.Keys)}");
+            throw new ArgumentException($"Invalid task split name: {split}. Valid splits are: {string.Join(", ", splits.Keys)}");
         var set = ids.ToHashSet(StringComparer.Ordinal);
         return tasks.Where(t => set.Contains(t.Id)).ToList();
     }

@@ -51,7 +51,7 @@ public sealed class DomainEnvironment(
         switch (requestor)
         {
             case Roles.User:
-                if (SoloMode) throw new ToolCallException("User tools are not available in solo mode");
+                if (SoloMode) throw new ToolCallException("User tool calls are not allowed in solo mode");
                 return UserTools ?? throw new ToolCallException("User tools not available");
             case Roles.Assistant:
                 if (SoloMode && UserTools is not null && UserTools.HasTool(name)) return UserTools;

@@ -5,6 +5,7 @@ using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Evaluation;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Values;
 
 namespace Tau2Observe.Engine.Running;
@@ -42,6 +43,12 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         Func<SimulationCheckpoint, CancellationToken, Task>? onCheckpoint = null,
         CancellationToken ct = default)
     {
+        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Trial);
+        span?.SetTag("resource.name", $"{spec.Domain}/{spec.TaskId}");
+        span?.SetTag("tau2.domain", spec.Domain);
+        span?.SetTag("tau2.task_id", spec.TaskId);
+        span?.SetTag("tau2.trial", spec.Trial);
+        span?.SetTag("tau2.resumed", resumeFrom is not null);
         var domain = domains.Get(spec.Domain);
         var task = FindTask(spec.Domain, spec.TaskId, spec.TaskSplit, spec.TaskSet);
         var env = domain.CreateEnvironment(spec.SoloMode);
@@ -54,12 +61,16 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         var run = resumeFrom is null ? await orchestrator.RunAsync(ct) : await orchestrator.ResumeAsync(resumeFrom, ct);
         run.Trial = spec.Trial;
         await GradeAsync(run, task, domain, spec.SoloMode, ct);
+        span?.SetTag("tau2.termination_reason", run.TerminationReason);
+        span?.SetTag("tau2.reward", run.RewardInfo?.Reward);
+        if (run.Error is not null) span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, run.Error);
         return run;
     }
 
     /// <summary>Grades a run in place. A run that cannot be graded scores 0 with the reason in <c>info</c> (tau2 would abort the batch).</summary>
     public async Task GradeAsync(SimulationRun run, TauTask task, IDomain domain, bool soloMode, CancellationToken ct)
     {
+        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Grading);
         try
         {
             run.RewardInfo = await new Evaluator(domain, judge).EvaluateAsync(run, task, EvaluationType.All, soloMode, ct);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Tau2Observe.Engine.Agents;
 using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Environment;
+using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Users;
 
 namespace Tau2Observe.Engine.Simulation;
@@ -177,6 +178,9 @@ public sealed class Orchestrator
 
     private async Task StepAsync(CancellationToken ct)
     {
+        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Turn);
+        span?.SetTag("tau2.step", _steps);
+        span?.SetTag("tau2.to_role", _to);
         switch (_to)
         {
             case UserRole:
@@ -210,7 +214,12 @@ public sealed class Orchestrator
                     var results = new List<Message>();
                     foreach (var call in request.ToolCalls ?? throw new InvalidOperationException("environment step without tool calls"))
                     {
+                        using var toolSpan = Tau2Telemetry.Source.StartActivity(SpanNames.ToolCall);
+                        toolSpan?.SetTag("resource.name", call.Name);
+                        toolSpan?.SetTag("tau2.tool.name", call.Name);
+                        toolSpan?.SetTag("tau2.tool.requestor", call.Requestor);
                         var result = _env.GetResponse(call);
+                        toolSpan?.SetTag("tau2.tool.error", result.Error);
                         if (result.Error) _errors++;
                         results.Add(result);
                     }

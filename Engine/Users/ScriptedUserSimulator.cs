@@ -13,7 +13,8 @@ namespace Tau2Observe.Engine.Users;
 /// </summary>
 public sealed class ScriptedUserSimulator(TauTask task, TimeSpan latency = default, TimeProvider? time = null, int maxTurns = 30) : IUserSimulator
 {
-    private const string TurnsKey = "scripted_turns";
+    /// <summary>Where it counts its own turns in <see cref="ParticipantState.Values"/> (the simulated model sets it from the request).</summary>
+    internal const string TurnsKey = "scripted_turns";
 
     public async Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct)
     {

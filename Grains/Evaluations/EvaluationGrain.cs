@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Tau2Observe.Engine.Metrics;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Values;
 using Tau2Observe.Grains.Interfaces;
 
@@ -10,7 +12,8 @@ namespace Tau2Observe.Grains.Evaluations;
 
 /// <summary>
 /// One evaluation: validates and resolves the request, fans out one TaskGrain per task, collects
-/// trial results, reports progress to watchers and computes the summary once every trial is in.
+/// trial results, keeps the summary up to date (and in the metrics) as they come in, reports
+/// progress to watchers, and completes once every trial is in.
 /// Fan-out runs in the background, never inside a call, so a TaskGrain reporting a trial can
 /// never wait on a call that waits on it.
 /// </summary>
@@ -79,6 +82,7 @@ public sealed class EvaluationGrain(
         });
         if (cancelled)
         {
+            RecordMetrics();
             PublishFinal("cancelled");
             try
             {
@@ -142,15 +146,16 @@ public sealed class EvaluationGrain(
         {
             if (IsTerminal || Find(result.TaskId, result.Trial) is not null) return false;
             S.Trials.Add(result);
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
             if (S.Trials.Count == TotalTrials)
             {
-                S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
                 S.Status = EvaluationStatus.Completed;
                 completed = true;
             }
             return true;
         });
         if (!added) return;
+        RecordMetrics();
         Publish(Event(EvaluationStatus.Working, trial: result));
         if (completed)
         {
@@ -259,6 +264,17 @@ public sealed class EvaluationGrain(
         {
             logger.LogWarning(e, "Evaluation {EvaluationId}: could not remove its reminder", Id);
         }
+    }
+
+    private void RecordMetrics()
+    {
+        var summary = S.Summary!;
+        var request = S.Request!;
+        var userCosts = S.Trials.Where(t => t.UserCost is not null).Select(t => t.UserCost!.Value).ToList();
+        EvaluationMetrics.Record(
+            new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
+            request.Domain, Id, request.AgentEndpoint,
+            summary.PromptTokens, summary.CompletionTokens, userCosts.Count == 0 ? null : userCosts.Sum());
     }
 
     private IEnumerable<(string TaskId, int Trial)> AllTrials() =>

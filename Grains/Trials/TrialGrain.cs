@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Values;
 using Tau2Observe.Grains.Interfaces;
-using Tau2Observe.Grains.Telemetry;
 
 namespace Tau2Observe.Grains.Trials;
 
@@ -105,12 +105,6 @@ public sealed class TrialGrain(
     {
         var a = S.Assignment!;
         var clock = Stopwatch.StartNew();
-        using var activity = GrainTelemetry.Source.StartActivity("tau2.trial");
-        activity?.SetTag("tau2.evaluation_id", a.EvaluationId);
-        activity?.SetTag("tau2.domain", a.Request.Domain);
-        activity?.SetTag("tau2.task_id", a.TaskId);
-        activity?.SetTag("tau2.trial", a.Trial);
-
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, _cancelled.Token);
         SimulationRun run;
         try
@@ -135,8 +129,7 @@ public sealed class TrialGrain(
         S.Result = TrialRuns.ToResult(run, a.Trial);
         S.CheckpointJson = null;
         await state.WriteStateAsync();
-        activity?.SetTag("tau2.termination_reason", run.TerminationReason);
-        activity?.SetTag("tau2.reward", S.Result.Reward);
+        TrialMetrics.Record(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint);
     }
 
     // Not cancellable on purpose: an interrupted write could leave the stored etag behind ours.

@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tau2Observe.Engine.A2A;
+
+/// <summary>
+/// A JSON-RPC client for one A2A 0.3 agent (its RPC URL). Every call has a deadline
+/// (<see cref="Timeout"/>; for streams, the longest silence between events) and every failure
+/// surfaces as an <see cref="A2AException"/> whose message is safe to show.
+/// </summary>
+public sealed class A2AClient
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(300);
+    private const int MaxErrorExcerpt = 200;
+
+    private readonly HttpClient _http;
+    private readonly string? _bearerToken;
+
+    /// <param name="http">Shared and long-lived, best with an infinite timeout: this client enforces <paramref name="timeout"/> itself.</param>
+    public A2AClient(HttpClient http, Uri endpoint, string? bearerToken = null, TimeSpan? timeout = null)
+    {
+        if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
+            throw new ArgumentException("An A2A endpoint must be an absolute http:// or https:// URL.", nameof(endpoint));
+        _http = http;
+        Endpoint = endpoint;
+        _bearerToken = string.IsNullOrWhiteSpace(bearerToken) ? null : bearerToken.Trim();
+        Timeout = timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
+        DisplayName = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    }
+
+    public Uri Endpoint { get; }
+    public TimeSpan Timeout { get; }
+
+    /// <summary>The deadline that actually applies: a shared HttpClient's own timeout may be shorter.</summary>
+    private TimeSpan EffectiveTimeout => _http.Timeout < Timeout ? _http.Timeout : Timeout;
+
+    /// <summary>The endpoint as shown in messages: no user info, no query.</summary>
+    public string DisplayName { get; }
+
+    public async Task<AgentCard> GetAgentCardAsync(CancellationToken ct = default)
+    {
+        var url = new Uri(DisplayName.TrimEnd('/') + "/.well-known/agent-card.json");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            AddHeaders(request, "application/json");
+            using var response = await _http.SendAsync(request, timeout.Token);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                throw new A2AException(A2AErrorKind.Unauthorized, $"The agent card at {url} needs authorization (HTTP {(int)response.StatusCode}).", (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+                throw new A2AException(A2AErrorKind.Discovery, $"No agent card at {url} (HTTP {(int)response.StatusCode}).", (int)response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            AgentCard? card;
+            try { card = JsonSerializer.Deserialize<AgentCard>(body, A2AJson.Options); }
+            catch (JsonException) { card = null; }
+            return card is { Name.Length: > 0 }
+                ? card
+                : throw new A2AException(A2AErrorKind.Discovery, $"The agent card at {url} is not a valid A2A agent card.");
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new A2AException(A2AErrorKind.Timeout, $"The agent card at {url} did not arrive within {Seconds(EffectiveTimeout)}.", inner: e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new A2AException(A2AErrorKind.Discovery, $"Could not reach {url}: {e.Message}", inner: e);
+        }
+    }
+
+    /// <summary><c>message/send</c>: the agent's reply, a Task or a Message.</summary>
+    public async Task<A2AEvent> SendMessageAsync(MessageSendParams parameters, CancellationToken ct = default)
+    {
+        var result = await CallAsync(A2AMethods.SendMessage, parameters, ct);
+        return ReadResult<A2AEvent>(result, A2AMethods.SendMessage);
+    }
+
+    public async Task<A2ATask> GetTaskAsync(string taskId, int? historyLength = null, CancellationToken ct = default)
+    {
+        var result = await CallAsync(A2AMethods.GetTask, new TaskQueryParams { Id = taskId, HistoryLength = historyLength }, ct);
+        return ReadResult<A2ATask>(result, A2AMethods.GetTask);
+    }
+
+    public async Task<A2ATask> CancelTaskAsync(string taskId, CancellationToken ct = default)
+    {
+        var result = await CallAsync(A2AMethods.CancelTask, new TaskQueryParams { Id = taskId }, ct);
+        return ReadResult<A2ATask>(result, A2AMethods.CancelTask);
+    }
+
+    /// <summary><c>message/stream</c>: the events until the server closes the stream. A JSON-RPC error event ends it with an exception.</summary>
+    public async IAsyncEnumerable<A2AEvent> StreamMessageAsync(MessageSendParams parameters, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        idle.CancelAfter(Timeout);
+        using var request = CreateRpcRequest(A2AMethods.StreamMessage, parameters, "text/event-stream");
+        var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token, ct);
+        using (response)
+        {
+            await ThrowOnHttpErrorAsync(response, idle.Token, ct);
+            if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+            {
+                // servers answer request errors with a plain JSON-RPC response instead of a stream
+                var single = await ReadRpcResultAsync(response, idle.Token, ct);
+                yield return ReadResult<A2AEvent>(single, A2AMethods.StreamMessage);
+                yield break;
+            }
+            var stream = await Guard(() => response.Content.ReadAsStreamAsync(idle.Token), ct);
+            await using var events = SseReader.ReadAsync(stream, idle.Token).GetAsyncEnumerator(idle.Token);
+            while (await Guard(() => events.MoveNextAsync().AsTask(), ct))
+            {
+                idle.CancelAfter(Timeout);
+                var result = ParseRpcResponse(events.Current.Data, null);
+                yield return ReadResult<A2AEvent>(result, A2AMethods.StreamMessage);
+            }
+        }
+    }
+
+    private async Task<JsonNode> CallAsync(string method, object parameters, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Timeout);
+        using var request = CreateRpcRequest(method, parameters, "application/json");
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, ct);
+        await ThrowOnHttpErrorAsync(response, timeout.Token, ct);
+        return await ReadRpcResultAsync(response, timeout.Token, ct);
+    }
+
+    private HttpRequestMessage CreateRpcRequest(string method, object parameters, string accept)
+    {
+        var body = new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["method"] = method,
+            ["params"] = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), A2AJson.Options),
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(body.ToJsonString(A2AJson.Options), Encoding.UTF8, "application/json"),
+        };
+        AddHeaders(request, accept);
+        return request;
+    }
+
+    private void AddHeaders(HttpRequestMessage request, string accept)
+    {
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        if (_bearerToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _bearerToken);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken deadline, CancellationToken caller) =>
+        Guard(() => _http.SendAsync(request, completion, deadline), caller);
+
+    /// <summary>Maps the deadline and transport failures of one step to <see cref="A2AException"/>; the caller's own cancellation passes through.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> step, CancellationToken caller)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (OperationCanceledException e) when (!caller.IsCancellationRequested)
+        {
+            throw new A2AException(A2AErrorKind.Timeout, $"The agent at {DisplayName} did not answer within {Seconds(EffectiveTimeout)}.", 408, inner: e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new A2AException(A2AErrorKind.Transport, $"Could not reach the agent at {DisplayName}: {e.Message}", inner: e);
+        }
+        catch (IOException e)
+        {
+            throw new A2AException(A2AErrorKind.Transport, $"The connection to the agent at {DisplayName} broke: {e.Message}", inner: e);
+        }
+    }
+
+    private async Task ThrowOnHttpErrorAsync(HttpResponseMessage response, CancellationToken deadline, CancellationToken caller)
+    {
+        int status = (int)response.StatusCode;
+        if (status < 400) return;
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            throw new A2AException(A2AErrorKind.Unauthorized, $"The agent at {DisplayName} refused the request as unauthorized (HTTP {status}).", status);
+        if (response.StatusCode == HttpStatusCode.RequestTimeout)
+            throw new A2AException(A2AErrorKind.Timeout, $"The agent at {DisplayName} reported a timeout (HTTP 408).", status);
+        var body = await Guard(() => response.Content.ReadAsStringAsync(deadline), caller);
+        string detail = ErrorDetail(body) is { } d ? ": " + d : "";
+        throw new A2AException(A2AErrorKind.HttpStatus, $"The agent at {DisplayName} answered HTTP {status}{detail}", status);
+    }
+
+    private async Task<JsonNode> ReadRpcResultAsync(HttpResponseMessage response, CancellationToken deadline, CancellationToken caller)
+    {
+        var body = await Guard(() => response.Content.ReadAsStringAsync(deadline), caller);
+        return ParseRpcResponse(body, (int)response.StatusCode);
+    }
+
+    private JsonNode ParseRpcResponse(string body, int? status)
+    {
+        JsonNode? root;
+        try { root = JsonNode.Parse(body); }
+        catch (JsonException) { root = null; }
+        if (root is not JsonObject obj)
+            throw new A2AException(A2AErrorKind.InvalidResponse, $"The agent at {DisplayName} did not answer with a JSON-RPC object.", status);
+        if (obj["error"] is JsonObject error)
+        {
+            var rpcError = new JsonRpcError
+            {
+                Code = error["code"] is JsonValue c && c.TryGetValue(out int code) ? code : 0,
+                Message = error["message"] is JsonValue m && m.TryGetValue(out string? text) ? Excerpt(text) : "",
+            };
+            throw new A2AException(A2AErrorKind.JsonRpcError, $"The agent at {DisplayName} returned JSON-RPC error {rpcError.Code}: {rpcError.Message}", status, rpcError);
+        }
+        return obj["result"] ?? throw new A2AException(A2AErrorKind.InvalidResponse, $"The agent at {DisplayName} answered without a result.", status);
+    }
+
+    private T ReadResult<T>(JsonNode result, string method) where T : class
+    {
+        try
+        {
+            return result.Deserialize<T>(A2AJson.Options) ?? throw new JsonException("null result");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            throw new A2AException(A2AErrorKind.InvalidResponse, $"The agent at {DisplayName} sent a {method} result that is not valid A2A: {Excerpt(e.Message)}", inner: e);
+        }
+    }
+
+    /// <summary>The <c>error</c> text of a JSON error body (<c>{"error": "..."}</c> or <c>{"error": {"message": ...}}</c>).</summary>
+    private static string? ErrorDetail(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject obj
+                ? obj["error"] switch
+                {
+                    JsonValue v when v.TryGetValue(out string? s) => Excerpt(s),
+                    JsonObject e when e["message"] is JsonValue m && m.TryGetValue(out string? s) => Excerpt(s),
+                    _ => null,
+                }
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Excerpt(string text) => text.Length <= MaxErrorExcerpt ? text : text[..MaxErrorExcerpt] + "...";
+
+    private static string Seconds(TimeSpan t) => $"{t.TotalSeconds:0.###} s";
+}

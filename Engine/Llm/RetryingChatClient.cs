@@ -1,0 +1,72 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Tau2Observe.Engine.Llm;
+
+/// <summary>
+/// Bounds every call with a per-attempt timeout, retries rate limits, server errors, timeouts and
+/// network failures with exponential backoff and jitter (or the provider's Retry-After), logs each
+/// retry, and turns every failure into an <see cref="LlmCallException"/> without the API key in it.
+/// Streaming calls are classified but not retried: a half-delivered stream cannot be replayed.
+/// </summary>
+internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint, LlmClientOptions options, ILogger logger, TimeProvider time)
+    : DelegatingChatClient(inner)
+{
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, CancellationToken cancellationToken = default)
+    {
+        var request = messages as IList<ChatMessage> ?? messages.ToList();
+        for (int retry = 0; ; retry++)
+        {
+            LlmCallException failure;
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                attempt.CancelAfter(options.AttemptTimeout);
+                try
+                {
+                    return await base.GetResponseAsync(request, chatOptions, attempt.Token);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = LlmErrorClassifier.Classify(e, endpoint.Model.ToString(), endpoint.ApiKey);
+                }
+            }
+            if (!failure.IsRetryable) throw failure;
+            if (retry >= options.MaxRetries) throw retry == 0 ? failure : failure.AfterRetries(retry);
+
+            var delay = failure.RetryAfter is { } asked ? Min(asked, options.MaxRetryAfter) : Backoff(retry);
+            logger.LogWarning("LLM call to {Model} failed ({Kind}): {Reason}. Retry {Retry} of {MaxRetries} in {DelayMs} ms.",
+                endpoint.Model.ToString(), failure.Kind, failure.Message, retry + 1, options.MaxRetries, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var updates = base.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            ChatResponseUpdate update;
+            try
+            {
+                if (!await updates.MoveNextAsync()) yield break;
+                update = updates.Current;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw LlmErrorClassifier.Classify(e, endpoint.Model.ToString(), endpoint.ApiKey);
+            }
+            yield return update;
+        }
+    }
+
+    /// <summary>Doubling backoff with "equal jitter": half fixed, half random, so retries of parallel trials spread out.</summary>
+    private TimeSpan Backoff(int retry)
+    {
+        var full = Min(options.InitialBackoff * Math.Pow(2, retry), options.MaxBackoff);
+        return full / 2 + full / 2 * Random.Shared.NextDouble();
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,36 @@
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Gateway;
+
+/// <summary>Evaluations run by the Orleans cluster: one <see cref="IEvaluationGrain"/> per evaluation id.</summary>
+public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluationService
+{
+    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct)
+    {
+        var grain = Grain(evaluationId);
+        try
+        {
+            return await grain.Start(request);
+        }
+        catch (ArgumentException e)
+        {
+            // the grain's way of refusing a request; other failures are the cluster's, not the caller's
+            throw new InvalidEvaluationRequestException(e.Message, e);
+        }
+    }
+
+    public async Task<EvaluationSnapshot?> GetAsync(string evaluationId, CancellationToken ct)
+    {
+        var snapshot = await Grain(evaluationId).GetSnapshot();
+        // a grain that was never started has no request
+        return snapshot.Request is null ? null : snapshot;
+    }
+
+    public Task<EvaluationSnapshot> CancelAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).Cancel();
+
+    public IAsyncEnumerable<ProgressEvent> WatchAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).Watch(ct);
+
+    public Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).GetResultsJson();
+
+    private IEvaluationGrain Grain(string evaluationId) => cluster.GetGrain<IEvaluationGrain>(evaluationId);
+}

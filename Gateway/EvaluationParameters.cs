@@ -1,0 +1,70 @@
+using Tau2Observe.Engine.A2A;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Gateway;
+
+/// <summary>
+/// The parameters of <c>run_tau2_evaluation</c> as the caller gave them (names as in
+/// tau2-observe's tool: domain, agent_endpoint, num_tasks, num_trials, task_ids), before checking.
+/// </summary>
+public sealed record EvaluationParameters
+{
+    public const string OracleEndpoint = "oracle";
+
+    public string? Domain { get; init; }
+    public string? AgentEndpoint { get; init; }
+    public int? NumTasks { get; init; }
+    public int? NumTrials { get; init; }
+    public IReadOnlyList<string>? TaskIds { get; init; }
+    public long? Seed { get; init; }
+    public int? MaxSteps { get; init; }
+    public int? MaxErrors { get; init; }
+
+    /// <summary>The checked request; every problem is a -32602 error that says what to fix.</summary>
+    public EvaluationRequest ToRequest(string clientRequestId, GatewayOptions options, DomainCatalog domains)
+    {
+        if (string.IsNullOrWhiteSpace(Domain))
+            throw Invalid("Missing domain: name the tau2 domain to evaluate on (e.g. \"on the airline domain\", or \"domain\": \"airline\")"
+                          + (domains.Names is { Count: > 0 } n ? $"; known domains: {string.Join(", ", n)}." : "."));
+        string domain = Domain.Trim().ToLowerInvariant();
+        domains.Check(domain);
+        string agent = CheckAgentEndpoint(AgentEndpoint);
+        if (NumTasks is { } tasks && (tasks < 1 || tasks > options.MaxTasks))
+            throw Invalid($"num_tasks must be between 1 and {options.MaxTasks} (got {tasks}).");
+        if (NumTrials is { } trials && (trials < 1 || trials > options.MaxTrials))
+            throw Invalid($"num_trials must be between 1 and {options.MaxTrials} (got {trials}).");
+        if (TaskIds is { } ids && (ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace)))
+            throw Invalid("task_ids must be a non-empty list of task ids.");
+        if (MaxSteps is < 1) throw Invalid($"max_steps must be at least 1 (got {MaxSteps}).");
+        if (MaxErrors is < 1) throw Invalid($"max_errors must be at least 1 (got {MaxErrors}).");
+
+        var request = new EvaluationRequest
+        {
+            Domain = domain,
+            AgentEndpoint = agent,
+            NumTasks = NumTasks,
+            NumTrials = NumTrials ?? 1,
+            TaskIds = TaskIds?.Select(t => t.Trim()).ToList(),
+            // tau2-observe runs named tasks from the whole task set, not the base split
+            TaskSplit = TaskIds is null ? "base" : null,
+            MaxSteps = MaxSteps ?? options.DefaultMaxSteps,
+            ClientRequestId = clientRequestId,
+        };
+        if (MaxErrors is { } maxErrors) request = request with { MaxErrors = maxErrors };
+        if (Seed is { } seed) request = request with { Seed = seed };
+        return request;
+    }
+
+    private static string CheckAgentEndpoint(string? endpoint)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+            throw Invalid("Missing agent endpoint: give the A2A URL of the agent to evaluate (e.g. \"for agent at http://127.0.0.1:5101/agents/oracle\", or \"agent_endpoint\": \"...\"), or \"oracle\" for the built-in oracle.");
+        var trimmed = endpoint.Trim();
+        if (string.Equals(trimmed, OracleEndpoint, StringComparison.OrdinalIgnoreCase)) return OracleEndpoint;
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+            throw Invalid("agent_endpoint must be an http:// or https:// URL, or \"oracle\".");
+        return trimmed.TrimEnd('/');
+    }
+
+    private static JsonRpcException Invalid(string message) => new(JsonRpcErrorCodes.InvalidParams, message);
+}

@@ -1,0 +1,248 @@
+using Microsoft.Extensions.Options;
+using Tau2Observe.Engine.A2A;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Gateway;
+
+/// <summary>
+/// The gateway's A2A JSON-RPC endpoint: <c>message/send</c>, <c>message/stream</c>, <c>tasks/get</c>,
+/// <c>tasks/cancel</c>, <c>tasks/resubscribe</c>. Every failure is a JSON-RPC error with HTTP 200,
+/// with a message that says what to fix; nothing internal (stack traces, exception types) leaks.
+/// </summary>
+public sealed class GatewayRpc(
+    IEvaluationService evaluations,
+    DomainCatalog domains,
+    RecentTasks recent,
+    EvaluationFollower follower,
+    IOptions<GatewayOptions> settings,
+    ILogger<GatewayRpc> log)
+{
+    private readonly GatewayOptions _options = settings.Value;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, ct: ct);
+        if (read.Request is not { } request)
+        {
+            await WriteAsync(http, read.Error!);
+            return;
+        }
+        try
+        {
+            switch (request.Method)
+            {
+                case A2AMethods.SendMessage:
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(request, ct)));
+                    break;
+                case A2AMethods.StreamMessage:
+                    await StreamAsync(http, request);
+                    break;
+                case A2AMethods.GetTask:
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await GetTaskAsync(request, ct)));
+                    break;
+                case A2AMethods.CancelTask:
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await CancelTaskAsync(request, ct)));
+                    break;
+                case A2AMethods.Resubscribe:
+                    await ResubscribeAsync(http, request);
+                    break;
+                case var m when m.StartsWith(A2AMethods.PushNotificationPrefix, StringComparison.Ordinal):
+                    throw new JsonRpcException(JsonRpcErrorCodes.PushNotificationNotSupported, "Push notifications are not supported; use message/stream or poll with tasks/get.");
+                case A2AMethods.GetExtendedCard:
+                    throw new JsonRpcException(JsonRpcErrorCodes.AuthenticatedExtendedCardNotConfigured, "This agent has no authenticated extended card.");
+                default:
+                    throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound, $"Method not found: {request.Method}");
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the caller went away; an evaluation it started carries on
+        }
+        catch (JsonRpcException e)
+        {
+            await FailAsync(http, request, e.Code, e.Message);
+        }
+        catch (InvalidEvaluationRequestException e)
+        {
+            await FailAsync(http, request, JsonRpcErrorCodes.InvalidParams, e.Message);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "{Method} failed (request {TraceId})", request.Method, http.TraceIdentifier);
+            await FailAsync(http, request, JsonRpcErrorCodes.InternalError, $"Internal error (request {http.TraceIdentifier}).");
+        }
+    }
+
+    private async Task<A2ATask> SendAsync(JsonRpcRequest request, CancellationToken ct)
+    {
+        var parameters = ReadSendParams(request);
+        var message = parameters.Message!;
+        string contextId = message.ContextId!;
+        var call = SkillRequestParser.Parse(message);
+        if (call.Skill != GatewaySkill.RunEvaluation)
+        {
+            var task = await ImmediateAsync(call, message, contextId, ct);
+            recent.Remember(task);
+            return task;
+        }
+
+        var snapshot = await StartAsync(call, message, contextId, ct);
+        bool? blocking = parameters.Configuration?.Blocking;
+        if (!snapshot.IsTerminal && blocking != false)
+            snapshot = await WaitAsync(snapshot, blocking == true ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(_options.SendWaitSeconds), ct);
+        return EvaluationTasks.ToTask(snapshot, contextId, message);
+    }
+
+    private async Task StreamAsync(HttpContext http, JsonRpcRequest request)
+    {
+        var ct = http.RequestAborted;
+        var message = ReadSendParams(request).Message!;
+        string contextId = message.ContextId!;
+        var call = SkillRequestParser.Parse(message);
+        if (call.Skill != GatewaySkill.RunEvaluation)
+        {
+            var task = await ImmediateAsync(call, message, contextId, ct);
+            recent.Remember(task);
+            var stream = await EvaluationStream.OpenAsync(http, request.Id);
+            await stream.ReplayAsync(task);
+            return;
+        }
+        var started = await StartAsync(call, message, contextId, ct);
+        await FollowAsync(http, request, started, contextId, message);
+    }
+
+    private async Task ResubscribeAsync(HttpContext http, JsonRpcRequest request)
+    {
+        string id = ReadTaskId(request);
+        if (recent.Find(id) is { } known)
+        {
+            await (await EvaluationStream.OpenAsync(http, request.Id)).ReplayAsync(known);
+            return;
+        }
+        var snapshot = await evaluations.GetAsync(id, http.RequestAborted) ?? throw TaskNotFound(id);
+        await FollowAsync(http, request, snapshot, recent.ContextOf(id), null);
+    }
+
+    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, EvaluationSnapshot started, string contextId, A2AMessage? message)
+    {
+        var stream = await EvaluationStream.OpenAsync(http, request.Id);
+        try
+        {
+            await stream.FollowAsync(started, contextId, message, follower, TimeSpan.FromSeconds(_options.HeartbeatSeconds));
+        }
+        catch (JsonRpcException e)
+        {
+            await stream.SendErrorAsync(e.Code, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            log.LogError(e, "Streaming evaluation {EvaluationId} failed (request {TraceId})", started.EvaluationId, http.TraceIdentifier);
+            await stream.SendErrorAsync(JsonRpcErrorCodes.InternalError,
+                $"Internal error while following the evaluation (request {http.TraceIdentifier}); it carries on: poll with tasks/get {{\"id\": \"{started.EvaluationId}\"}}.");
+        }
+    }
+
+    private async Task<A2ATask> GetTaskAsync(JsonRpcRequest request, CancellationToken ct)
+    {
+        string id = ReadTaskId(request);
+        if (recent.Find(id) is { } known) return known;
+        var snapshot = await evaluations.GetAsync(id, ct) ?? throw TaskNotFound(id);
+        return EvaluationTasks.ToTask(snapshot, recent.ContextOf(id), null);
+    }
+
+    private async Task<A2ATask> CancelTaskAsync(JsonRpcRequest request, CancellationToken ct)
+    {
+        string id = ReadTaskId(request);
+        if (recent.Find(id) is { } known) throw NotCancelable(id, known.Status.State);
+        var snapshot = await evaluations.GetAsync(id, ct) ?? throw TaskNotFound(id);
+        if (snapshot.IsTerminal) throw NotCancelable(id, EvaluationTasks.StateOf(snapshot.Status));
+        var cancelled = await evaluations.CancelAsync(id, ct);
+        return EvaluationTasks.ToTask(cancelled, recent.ContextOf(id), null);
+    }
+
+    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
+    {
+        var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains);
+        string evaluationId = EvaluationIds.For(request);
+        var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
+        recent.RememberContext(evaluationId, contextId);
+        message.TaskId = evaluationId;
+        log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, status {Status}", evaluationId, request.Domain, ForLog(request.AgentEndpoint), snapshot.Status);
+        return snapshot;
+    }
+
+    /// <summary>Waits for the evaluation to end, up to <paramref name="wait"/>; then answers with where it stands.</summary>
+    private async Task<EvaluationSnapshot> WaitAsync(EvaluationSnapshot started, TimeSpan wait, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(wait);
+        try
+        {
+            await foreach (var update in follower.FollowAsync(started.EvaluationId, deadline.Token))
+                if (update.Final is { } final) return final;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // waited long enough: the caller polls from here
+        }
+        return await evaluations.GetAsync(started.EvaluationId, ct) ?? started;
+    }
+
+    private async Task<A2ATask> ImmediateAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
+    {
+        switch (call.Skill)
+        {
+            case GatewaySkill.ListDomains:
+                return ImmediateReplies.Domains(message, contextId, domains);
+            case GatewaySkill.GetResults:
+                var snapshot = await evaluations.GetAsync(call.EvaluationId!, ct)
+                    ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{call.EvaluationId}'.");
+                var data = snapshot.IsTerminal ? new DataPart(ResultDocument.Build(snapshot)) : null;
+                return ImmediateReplies.Completed(message, contextId, ResultDocument.Summary(snapshot), data);
+            default:
+                return ImmediateReplies.Help(message, contextId);
+        }
+    }
+
+    private static MessageSendParams ReadSendParams(JsonRpcRequest request)
+    {
+        var parameters = request.ReadParams<MessageSendParams>();
+        if (parameters.Message is not { } message)
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Method} needs params.message.");
+        if (message.Parts is not { Count: > 0 })
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message needs at least one part.");
+        if (message.Role is not A2ARoles.User)
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message.role must be \"user\".");
+        // lenient where tau2's peers are (a2a.md §1.8): a missing messageId is generated (no idempotency then), a null contextId starts a context
+        if (string.IsNullOrWhiteSpace(message.MessageId)) message.MessageId = Guid.NewGuid().ToString();
+        if (string.IsNullOrWhiteSpace(message.ContextId)) message.ContextId = Guid.NewGuid().ToString();
+        return parameters;
+    }
+
+    private static string ReadTaskId(JsonRpcRequest request) =>
+        request.ReadParams<TaskQueryParams>().Id is { Length: > 0 } id
+            ? id
+            : throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Method} needs params.id.");
+
+    /// <summary>An endpoint without user info or query, which may carry credentials.</summary>
+    private static string ForLog(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint;
+
+    private static JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, $"Task not found: {id}");
+
+    private static JsonRpcException NotCancelable(string id, TaskState state) =>
+        new(JsonRpcErrorCodes.TaskNotCancelable, $"Task {id} cannot be canceled: it is already {TaskStates.ToWire(state)}.");
+
+    private static async Task FailAsync(HttpContext http, JsonRpcRequest request, int code, string message)
+    {
+        if (!http.Response.HasStarted) await WriteAsync(http, JsonRpcResponse.Failure(request.Id, code, message));
+    }
+
+    private static Task WriteAsync(HttpContext http, JsonRpcResponse response)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(A2AJson.Serialize(response), http.RequestAborted);
+    }
+}

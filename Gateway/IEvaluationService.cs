@@ -1,0 +1,25 @@
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Gateway;
+
+/// <summary>
+/// What the A2A endpoint needs from the evaluation cluster. The production implementation calls
+/// the evaluation grains; tests use an in-memory one.
+/// </summary>
+public interface IEvaluationService
+{
+    /// <summary>Starts the evaluation, or returns its snapshot if it was started before (idempotent).
+    /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.</summary>
+    Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct);
+
+    /// <summary>The evaluation's snapshot, or null when no evaluation has this id.</summary>
+    Task<EvaluationSnapshot?> GetAsync(string evaluationId, CancellationToken ct);
+
+    Task<EvaluationSnapshot> CancelAsync(string evaluationId, CancellationToken ct);
+
+    /// <summary>Progress from now on (past events are not replayed) until the evaluation is terminal.</summary>
+    IAsyncEnumerable<ProgressEvent> WatchAsync(string evaluationId, CancellationToken ct);
+
+    /// <summary>The tau2-compatible results file as JSON.</summary>
+    Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct);
+}

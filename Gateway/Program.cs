@@ -1,0 +1,3 @@
+using Tau2Observe.Gateway;
+
+await GatewayApp.Create(args).RunAsync();

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Gateway;
+
+/// <summary>
+/// The structured result of an evaluation, shaped like tau2-observe's <c>run_tau2_evaluation</c>
+/// response (status, evaluation_id, summary with avg_reward and pass_hat_k, tasks, simulations)
+/// with the extra counts this cluster keeps; and the short text summary that goes with it.
+/// Trajectories are left out: they are in the results file (<c>/api/evaluations/{id}/results</c>).
+/// </summary>
+public static class ResultDocument
+{
+    public static JsonObject Build(EvaluationSnapshot s)
+    {
+        var doc = new JsonObject
+        {
+            ["status"] = StatusName(s.Status),
+            ["evaluation_id"] = s.EvaluationId,
+            ["domain"] = s.Request?.Domain,
+            ["agent_endpoint"] = s.Request?.AgentEndpoint,
+            ["timestamp"] = s.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (s.Summary is { } sum)
+        {
+            doc["summary"] = new JsonObject
+            {
+                ["total_simulations"] = sum.Simulations,
+                ["total_tasks"] = s.TaskIds.Count,
+                ["successful_simulations"] = sum.SuccessfulSimulations,
+                ["avg_reward"] = Number(sum.AvgReward),
+                ["pass_hat_k"] = new JsonObject(sum.PassHatK.OrderBy(kv => kv.Key)
+                    .Select(kv => KeyValuePair.Create(kv.Key.ToString(CultureInfo.InvariantCulture), Number(kv.Value)))),
+                ["avg_agent_cost"] = Number(sum.AvgAgentCost),
+                ["termination_counts"] = new JsonObject(sum.TerminationCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                    .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                ["infrastructure_errors"] = sum.InfrastructureErrors,
+                ["total_cost"] = Number(sum.TotalCost),
+                ["prompt_tokens"] = sum.PromptTokens,
+                ["completion_tokens"] = sum.CompletionTokens,
+            };
+        }
+        doc["tasks"] = new JsonArray(s.TaskIds.Select(id => (JsonNode?)new JsonObject { ["task_id"] = id }).ToArray());
+        doc["simulations"] = new JsonArray(s.Trials.Select(t => (JsonNode?)Simulation(t)).ToArray());
+        if (s.Error is { } error) doc["error"] = error;
+        return doc;
+    }
+
+    public static string Summary(EvaluationSnapshot s)
+    {
+        string what = s.Request is { } r ? $" of {r.AgentEndpoint} on the {r.Domain} domain" : "";
+        string done = $"{s.CompletedTrials} of {s.TotalTrials} simulations";
+        switch (s.Status)
+        {
+            case EvaluationStatus.Failed:
+                return $"Evaluation {s.EvaluationId}{what} failed after {done}: {s.Error ?? "unknown error"}";
+            case EvaluationStatus.Cancelled:
+                return $"Evaluation {s.EvaluationId}{what} was cancelled after {done}.";
+            case EvaluationStatus.Completed when s.Summary is { } sum:
+                var passK = string.Join(", ", sum.PassHatK.OrderBy(kv => kv.Key).Select(kv => $"pass^{kv.Key} {Format(kv.Value)}"));
+                var endings = string.Join(", ", sum.TerminationCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
+                return $"Evaluation {s.EvaluationId}{what} completed: {sum.Simulations} simulations over {s.TaskIds.Count} tasks. " +
+                       $"Average reward {Format(sum.AvgReward)}" + (passK.Length > 0 ? $"; {passK}" : "") + ". " +
+                       $"{sum.SuccessfulSimulations} of {sum.Simulations} simulations fully succeeded." +
+                       (endings.Length > 0 ? $" Terminations: {endings}." : "") +
+                       (sum.InfrastructureErrors > 0 ? $" {sum.InfrastructureErrors} simulations failed for infrastructure reasons and are not scored." : "");
+            case EvaluationStatus.Completed:
+                return $"Evaluation {s.EvaluationId}{what} completed: {done}.";
+            default:
+                return $"Evaluation {s.EvaluationId}{what} is {StatusName(s.Status)}: {done} done. Poll with tasks/get {{\"id\": \"{s.EvaluationId}\"}}.";
+        }
+    }
+
+    public static string StatusName(EvaluationStatus status) => status.ToString().ToLowerInvariant();
+
+    private static JsonObject Simulation(TrialResult t)
+    {
+        var sim = new JsonObject
+        {
+            ["task_id"] = t.TaskId,
+            ["trial"] = t.Trial,
+            ["reward"] = Number(t.Reward),
+            ["termination_reason"] = t.TerminationReason,
+            ["duration"] = Number(t.DurationSeconds),
+            ["turns"] = t.Turns,
+            ["agent_cost"] = Number(t.AgentCost),
+            ["user_cost"] = Number(t.UserCost),
+            ["db_match"] = t.DbMatch,
+            ["seed"] = t.Seed,
+        };
+        if (t.Error is { } error) sim["error"] = error;
+        return sim;
+    }
+
+    /// <summary>NaN and infinities become null, as in tau2-observe's response.</summary>
+    private static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    private static string Format(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+}

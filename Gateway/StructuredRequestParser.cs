@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tau2Observe.Engine.A2A;
+
+namespace Tau2Observe.Gateway;
+
+/// <summary>
+/// Reads a request given as a data part: <c>{"skill": "run_tau2_evaluation", "domain": ...,
+/// "agent_endpoint": ..., "num_tasks": ..., "num_trials": ..., "task_ids": [...]}</c> (also
+/// <c>seed</c>, <c>max_steps</c>, <c>max_errors</c>), <c>{"skill": "list_domains"}</c> or
+/// <c>{"skill": "get_evaluation_results", "evaluation_id": ...}</c>. Without <c>skill</c> it is an evaluation.
+/// </summary>
+public static class StructuredRequestParser
+{
+    public static SkillCall Parse(JsonObject data)
+    {
+        string skill = ReadString(data, "skill")?.Trim().ToLowerInvariant().Replace('-', '_') ?? "run_tau2_evaluation";
+        return skill switch
+        {
+            "run_tau2_evaluation" or "run_evaluation" => new SkillCall(GatewaySkill.RunEvaluation, new EvaluationParameters
+            {
+                Domain = ReadString(data, "domain"),
+                AgentEndpoint = ReadString(data, "agent_endpoint"),
+                NumTasks = ReadInt(data, "num_tasks"),
+                NumTrials = ReadInt(data, "num_trials"),
+                TaskIds = ReadStrings(data, "task_ids"),
+                Seed = ReadLong(data, "seed"),
+                MaxSteps = ReadInt(data, "max_steps"),
+                MaxErrors = ReadInt(data, "max_errors"),
+            }),
+            "list_domains" => SkillCall.ListDomains,
+            "get_evaluation_results" or "get_results" => new SkillCall(GatewaySkill.GetResults,
+                EvaluationId: ReadString(data, "evaluation_id") ?? throw Invalid("get_evaluation_results needs \"evaluation_id\".")),
+            _ => throw Invalid($"Unknown skill '{skill}'. Skills: run_tau2_evaluation, list_domains, get_evaluation_results."),
+        };
+    }
+
+    private static string? ReadString(JsonObject data, string key) => data[key] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => throw Invalid($"\"{key}\" must be a string."),
+    };
+
+    private static int? ReadInt(JsonObject data, string key) =>
+        ReadLong(data, key) is { } l ? l is >= int.MinValue and <= int.MaxValue ? (int)l : throw Invalid($"\"{key}\" is out of range.") : null;
+
+    /// <summary>An integer given as a JSON number (2 or 2.0) or a numeric string ("2").</summary>
+    private static long? ReadLong(JsonObject data, string key)
+    {
+        var node = data[key];
+        if (node is null) return null;
+        if (node is JsonValue v)
+        {
+            switch (v.GetValueKind())
+            {
+                case JsonValueKind.Number when v.TryGetValue(out long l):
+                    return l;
+                case JsonValueKind.Number when v.TryGetValue(out double d) && double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15:
+                    return (long)d;
+                case JsonValueKind.String when long.TryParse(v.GetValue<string>().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long s):
+                    return s;
+            }
+        }
+        throw Invalid($"\"{key}\" must be a whole number.");
+    }
+
+    private static IReadOnlyList<string>? ReadStrings(JsonObject data, string key) => data[key] switch
+    {
+        null => null,
+        JsonArray array when array.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String) =>
+            array.Select(i => i!.GetValue<string>()).ToList(),
+        // a single id is accepted as a one-element list
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
+        _ => throw Invalid($"\"{key}\" must be a list of strings."),
+    };
+
+    private static JsonRpcException Invalid(string message) => new(JsonRpcErrorCodes.InvalidParams, message);
+}

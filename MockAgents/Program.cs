@@ -1,0 +1,3 @@
+using Tau2Observe.MockAgents;
+
+await MockAgentsApp.Create(args).RunAsync();

@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Tau2Observe Gateway: A2A endpoint and REST results API, an Orleans client of the silos (/health).
+# The build context is the repository root (see Gateway.Dockerfile.dockerignore for what goes in):
+#   docker build -f deploy/docker/Gateway.Dockerfile -t tau2observe/gateway .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+# The cache mount keeps NuGet packages between builds (BuildKit).
+RUN --mount=type=cache,id=tau2observe-nuget,target=/root/.nuget/packages \
+    dotnet publish Gateway/Gateway.csproj -c Release -o /app -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+# curl serves the HEALTHCHECK only; the runtime image has neither curl nor wget.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+# The base image listens on 8080 (ASPNETCORE_HTTP_PORTS=8080); the HEALTHCHECK assumes that port.
+# TAU2_DATA_DIR names the folder that contains tau2/: mount the pinned data there, read-only.
+ENV TAU2_DATA_DIR=/data
+# 8080: HTTP (A2A, REST API, health)
+EXPOSE 8080
+# APP_UID (1654, user "app") is defined by the .NET base images: never run as root.
+USER $APP_UID
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["dotnet", "Tau2Observe.Gateway.dll"]

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Tau2Observe.Engine.A2A;
+
+namespace Tau2Observe.A2A.Tests;
+
+/// <summary>Every JSON-RPC error the gateway gives, always as HTTP 200 with a message that says what is wrong.</summary>
+public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    private readonly GatewayClient _client = new(factory.CreateClient());
+
+    [Theory]
+    [InlineData("{not json", JsonRpcErrorCodes.ParseError)]
+    [InlineData("", JsonRpcErrorCodes.ParseError)]
+    [InlineData("[1,2]", JsonRpcErrorCodes.InvalidRequest)]
+    [InlineData("""{"jsonrpc":"2.0","method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
+    [InlineData("""{"jsonrpc":"2.0","id":true,"method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
+    [InlineData("""{"jsonrpc":"2.1","id":1,"method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":5}""", JsonRpcErrorCodes.InvalidRequest)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/sendd"}""", JsonRpcErrorCodes.MethodNotFound)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{}}""", JsonRpcErrorCodes.MethodNotFound)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/pushNotificationConfig/set","params":{}}""", JsonRpcErrorCodes.PushNotificationNotSupported)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"agent/getAuthenticatedExtendedCard"}""", JsonRpcErrorCodes.AuthenticatedExtendedCardNotConfigured)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/send"}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/send","params":[]}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/send","params":{}}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/send","params":{"message":{"role":"user","parts":[]}}}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/send","params":{"message":{"role":"agent","parts":[{"text":"hi"}]}}}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/send","params":{"message":{"role":"user","parts":[{"kind":"video"}]}}}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"message/stream","params":{"message":{"role":"user"}}}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/get","params":{}}""", JsonRpcErrorCodes.InvalidParams)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/get","params":{"id":"eval-none"}}""", JsonRpcErrorCodes.TaskNotFound)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/cancel","params":{"id":"eval-none"}}""", JsonRpcErrorCodes.TaskNotFound)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/resubscribe","params":{"id":"eval-none"}}""", JsonRpcErrorCodes.TaskNotFound)]
+    public async Task Protocol_errors_have_their_standard_codes(string body, int code)
+    {
+        var (status, contentType, text) = await _client.PostAsync(body);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/json", contentType);
+        Assert.Equal(code, (int)JsonNode.Parse(text)!["error"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task Parse_errors_have_a_null_id_and_others_echo_it()
+    {
+        var parse = JsonNode.Parse((await _client.PostAsync("nope")).Body)!.AsObject();
+        Assert.True(parse.ContainsKey("id") && parse["id"] is null);
+        var unknown = JsonNode.Parse((await _client.PostAsync("""{"jsonrpc":"2.0","id":12,"method":"x"}""")).Body)!;
+        Assert.Equal(12, (int)unknown["id"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"domain":"cooking","agent_endpoint":"http://a/b"}""", "Unknown domain 'cooking'. Known domains: airline, mock, retail, telecom.")]
+    [InlineData("""{"agent_endpoint":"http://a/b"}""", "Missing domain")]
+    [InlineData("""{"domain":"mock"}""", "Missing agent endpoint")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"localhost:5101"}""", "agent_endpoint must be an http:// or https:// URL")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","num_tasks":0}""", "num_tasks must be between 1 and 30 (got 0)")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","num_tasks":31}""", "num_tasks must be between 1 and 30")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","num_tasks":"many"}""", "\"num_tasks\" must be a whole number")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","num_tasks":2.5}""", "\"num_tasks\" must be a whole number")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","num_trials":-1}""", "num_trials must be between 1 and 4 (got -1)")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","num_trials":1e30}""", "\"num_trials\" must be a whole number")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","task_ids":[1,2]}""", "\"task_ids\" must be a list of strings")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","task_ids":[]}""", "task_ids must be a non-empty list")]
+    [InlineData("""{"domain":5,"agent_endpoint":"oracle"}""", "\"domain\" must be a string")]
+    [InlineData("""{"skill":"bake_bread"}""", "Unknown skill 'bake_bread'")]
+    [InlineData("""{"skill":"get_evaluation_results"}""", "needs \"evaluation_id\"")]
+    [InlineData("""{"skill":"get_evaluation_results","evaluation_id":"eval-none"}""", "No evaluation has the id 'eval-none'")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","task_ids":["missing"]}""", "Task 'missing' not found in domain 'mock'")]
+    public async Task Bad_parameters_are_invalid_params_that_say_what_to_fix(string data, string message)
+    {
+        var response = await _client.SendDataAsync(JsonNode.Parse(data)!.AsObject());
+        Assert.Equal(JsonRpcErrorCodes.InvalidParams, GatewayClient.ErrorCode(response));
+        Assert.Contains(message, (string?)response["error"]!["message"]);
+    }
+
+    [Theory]
+    [InlineData("Run an evaluation for agent at http://127.0.0.1:5101/agents/oracle. Use 5 tasks.", "Missing domain")]
+    [InlineData("Run an evaluation on the airline domain. Use 5 tasks.", "Missing agent endpoint")]
+    [InlineData("Run an evaluation on the airline domain for agent at oracle. Use -3 tasks.", "num_tasks must be between 1 and 30 (got -3)")]
+    [InlineData("Run an evaluation on the airline domain for agent at oracle. Use 99999999999 tasks.", "The number of tasks is out of range")]
+    [InlineData("Run an evaluation on the cooking domain for agent at oracle.", "Unknown domain 'cooking'")]
+    public async Task Incomplete_text_requests_are_invalid_params(string text, string message)
+    {
+        var response = await _client.SendTextAsync(text);
+        Assert.Equal(JsonRpcErrorCodes.InvalidParams, GatewayClient.ErrorCode(response));
+        Assert.Contains(message, (string?)response["error"]!["message"]);
+    }
+
+    [Fact]
+    public async Task Cluster_failures_are_internal_errors_without_details()
+    {
+        using var failing = new GatewayFactory();
+        failing.Evaluations.ThrowOnStart = new InvalidOperationException("boom: connection string password=hunter2");
+        var response = await new GatewayClient(failing.CreateClient()).SendDataAsync(GatewayClient.Evaluation());
+        Assert.Equal(JsonRpcErrorCodes.InternalError, GatewayClient.ErrorCode(response));
+        string message = (string)response["error"]!["message"]!;
+        Assert.StartsWith("Internal error", message);
+        Assert.DoesNotContain("hunter2", response.ToJsonString());
+        Assert.DoesNotContain(" at ", message);
+    }
+
+    [Fact]
+    public async Task A_missing_message_id_is_generated()
+    {
+        var parameters = new JsonObject { ["message"] = new JsonObject { ["role"] = "user", ["parts"] = new JsonArray(new JsonObject { ["text"] = "List available domains" }) } };
+        var task = GatewayClient.Result(await _client.CallAsync("message/send", parameters));
+        Assert.False(string.IsNullOrEmpty((string?)task["history"]![0]!["messageId"]));
+    }
+}

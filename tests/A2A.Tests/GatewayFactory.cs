@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Tau2Observe.Gateway;
+
+namespace Tau2Observe.A2A.Tests;
+
+/// <summary>The gateway in memory (no Orleans), backed by an <see cref="InMemoryEvaluationService"/>.</summary>
+// any public type of the Gateway assembly identifies its entry point
+public sealed class GatewayFactory : WebApplicationFactory<GatewayOptions>
+{
+    public InMemoryEvaluationService Evaluations { get; } = new();
+
+    public double SendWaitSeconds { get; init; } = 5;
+    public double HeartbeatSeconds { get; init; } = 15;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Gateway:Clustering", "none");
+        builder.UseSetting("Gateway:SendWaitSeconds", SendWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Gateway:HeartbeatSeconds", HeartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Gateway:MaxTasks", "30");
+        builder.UseSetting("Gateway:MaxTrials", "4");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IEvaluationService>(Evaluations);
+            services.AddSingleton(new DomainCatalog(["airline", "mock", "retail", "telecom"], name => name == "mock" ? 9 : null));
+        });
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Tau2Observe.Engine.Llm;
+using Tau2Observe.Engine.Telemetry;
+
+namespace Tau2Observe.Engine.Tests.Llm;
+
+public class LlmTelemetryTests
+{
+    [Fact]
+    public async Task Each_attempt_is_a_gen_ai_span_with_tokens_and_without_the_key_or_the_prompt()
+    {
+        using var server = new FakeOpenAiServer().Reply(
+            FakeReply.Error(500, "boom", "server_error"),
+            FakeReply.Completion("Hello.", promptTokens: 42, completionTokens: 7));
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == Tau2Telemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (spans) spans.Add(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var client = new LlmClientFactory(LlmTestSetup.FastRetries).Create(LlmEndpoint.Resolve("openai/gpt-4.1", LlmTestSetup.ApiKey, server.BaseUrl));
+
+        await client.GetResponseAsync("a secret prompt");
+
+        var chat = spans.Where(s => s.DisplayName == "chat gpt-4.1").ToList();
+        Assert.Equal(2, chat.Count);
+        Assert.Equal(ActivityStatusCode.Error, chat[0].Status);
+        Assert.Equal(42, chat[1].GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.Equal(7, chat[1].GetTagItem("gen_ai.usage.output_tokens"));
+        var everything = string.Join("\n", chat.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")));
+        Assert.DoesNotContain(LlmTestSetup.ApiKey, everything);
+        Assert.DoesNotContain("a secret prompt", everything);
+    }
+}
