@@ -17,4 +17,7 @@ public sealed record TrialResult
     [Id(9)] public string? Error { get; init; }
     [Id(10)] public bool? DbMatch { get; init; }
     [Id(11)] public string SimulationId { get; init; } = "";
+    /// <summary>Tokens reported in the usage of the run's messages (agent and user simulator).</summary>
+    [Id(12)] public long PromptTokens { get; init; }
+    [Id(13)] public long CompletionTokens { get; init; }
 }

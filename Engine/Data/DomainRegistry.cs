@@ -22,4 +22,14 @@ public sealed class DomainRegistry(TauDataDirectory data)
             : throw new UnknownDomainException(name, _domains.Keys);
 
     public bool Contains(string name) => _domains.ContainsKey(name);
+
+    /// <summary>
+    /// Adds a domain (or replaces one of the same name), e.g. a test-only domain. Register while
+    /// setting up, before the registry is shared: lookups are not synchronised with registration.
+    /// </summary>
+    public DomainRegistry Register(string name, Func<IDomain> factory)
+    {
+        _domains[name] = new Lazy<IDomain>(factory);
+        return this;
+    }
 }

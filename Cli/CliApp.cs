@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Tau2Observe.Cli.Commands;
+using Tau2Observe.Datadog.Commands;
+
+namespace Tau2Observe.Cli;
+
+/// <summary>The <c>tau2obs</c> command line.</summary>
+public static class CliApp
+{
+    public static RootCommand CreateRootCommand(CliDependencies dependencies) =>
+        new("tau2obs: run tau2-bench evaluations of conversational agents on an Orleans cluster")
+        {
+            EvaluateCommand.Create(dependencies),
+            ConformanceCommand.Create(dependencies),
+            DatadogCommand.Create(),
+        };
+
+    public static Task<int> RunAsync(string[] args, CliDependencies dependencies, TextWriter? output = null, TextWriter? error = null)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+            // Ctrl+C cancels the evaluation and stops the embedded silo: give that time to finish
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(20),
+        };
+        return CreateRootCommand(dependencies).Parse(args).InvokeAsync(configuration);
+    }
+}

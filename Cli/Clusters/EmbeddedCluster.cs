@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tau2Observe.Engine.Data;
+using Tau2Observe.Grains.Hosting;
+
+namespace Tau2Observe.Cli.Clusters;
+
+/// <summary>A single-node silo inside the CLI process, with memory backends, on free loopback ports.</summary>
+public sealed class EmbeddedCluster(IHost host) : IClusterConnection
+{
+    public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<EmbeddedCluster> StartAsync(DomainRegistry domains, Action<IServiceCollection>? configure, CancellationToken ct)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        StderrLogging.Configure(builder.Logging);
+        builder.Services.AddSingleton(domains);
+        configure?.Invoke(builder.Services);
+
+        var backend = new Tau2ObserveBackend();
+        var ports = FreeLoopbackPorts(2);
+        builder.UseOrleans(silo => silo
+            .UseTau2ObserveClustering(backend, ports[0], ports[1])
+            .AddTau2ObserveGrains(backend));
+
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return new EmbeddedCluster(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    // distinct ports that are free now (all listeners are held until every port is known)
+    private static int[] FreeLoopbackPorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Tau2Observe.Cli.Clusters;
+using Tau2Observe.Cli.Output;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Cli.Commands;
+
+/// <summary>One <c>evaluate</c> run: connect, start, follow progress, report, and choose the exit code.</summary>
+public sealed class EvaluationSession(
+    CliDependencies dependencies, TextWriter stdout, TextWriter stderr, bool json, string? outputFile, string? cluster)
+{
+    public const int Completed = 0, NotCompleted = 1, Interrupted = 130;
+
+    public async Task<int> RunAsync(EvaluationRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await ConnectAsync(request, ct);
+            var grain = connection.Grains.GetGrain<IEvaluationGrain>(Guid.NewGuid().ToString("N"));
+            var started = await StartAsync(grain, request);
+            stderr.WriteLine($"evaluation {started.EvaluationId}: {started.TaskIds.Count} tasks x {request.NumTrials} trials on '{request.Domain}' ({started.TotalTrials} simulations)");
+
+            try
+            {
+                await new ProgressFollower(stderr).FollowAsync(grain, started, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await grain.Cancel();
+                stderr.WriteLine("cancelled");
+                return Interrupted;
+            }
+
+            var final = await grain.GetSnapshot();
+            if (outputFile is not null)
+            {
+                await File.WriteAllTextAsync(outputFile, await grain.GetResultsJson(), CancellationToken.None);
+                stderr.WriteLine($"results written to {outputFile}");
+            }
+            ReportErrors(final);
+            if (json) SummaryJson.Write(stdout, final);
+            else ResultsReport.Write(Consoles.For(stdout), final);
+            return final.Status == EvaluationStatus.Completed ? Completed : NotCompleted;
+        }
+        catch (CliError e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // e.g. the cluster failed to activate the evaluation: one line, not a stack trace
+            stderr.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            return NotCompleted;
+        }
+    }
+
+    private async Task<IClusterConnection> ConnectAsync(EvaluationRequest request, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(cluster)) return await RemoteCluster.ConnectAsync(ClusterAddress.Parse(cluster), ct);
+
+        // check what can be checked here before paying for a silo start
+        var domains = Guarded(dependencies.CreateDomains);
+        if (!domains.Contains(request.Domain))
+            throw new CliError($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", domains.Names.Order(StringComparer.Ordinal))}");
+        return await EmbeddedCluster.StartAsync(domains, dependencies.ConfigureEmbeddedSilo, ct);
+    }
+
+    private static async Task<EvaluationSnapshot> StartAsync(IEvaluationGrain grain, EvaluationRequest request)
+    {
+        try
+        {
+            return await grain.Start(request);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliError(e.Message);
+        }
+    }
+
+    private static T Guarded<T>(Func<T> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
+        {
+            throw new CliError(e.Message);
+        }
+    }
+
+    private void ReportErrors(EvaluationSnapshot final)
+    {
+        const int shown = 5;
+        var errors = final.Trials.Where(t => t.Error is not null).GroupBy(t => t.Error!).ToList();
+        foreach (var group in errors.Take(shown))
+            stderr.WriteLine($"{group.Count()} simulation(s) failed: {group.Key}");
+        if (errors.Count > shown) stderr.WriteLine($"... and {errors.Count - shown} other error(s)");
+    }
+}

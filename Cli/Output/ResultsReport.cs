@@ -1,0 +1,45 @@
+using System.Globalization;
+using Spectre.Console;
+using Tau2Observe.Engine.Metrics;
+using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Cli.Output;
+
+/// <summary>The human-readable result: a per-task table, then the summary lines.</summary>
+public static class ResultsReport
+{
+    public static void Write(IAnsiConsole console, EvaluationSnapshot snapshot)
+    {
+        var table = new Table().AddColumns("Task", "Trials", "Successes", "Avg reward", "Terminations");
+        foreach (var taskId in snapshot.TaskIds)
+        {
+            var trials = snapshot.Trials.Where(t => t.TaskId == taskId).ToList();
+            var scored = trials.Where(t => !TerminationReason.IsInfrastructure(t.TerminationReason)).ToList();
+            table.AddRow(
+                Markup.Escape(taskId),
+                trials.Count.ToString(CultureInfo.InvariantCulture),
+                scored.Count(t => PassHatK.IsSuccessful(t.Reward)).ToString(CultureInfo.InvariantCulture),
+                scored.Count == 0 ? "-" : Format(scored.Average(t => t.Reward)),
+                Markup.Escape(Counts(trials.GroupBy(t => t.TerminationReason).ToDictionary(g => g.Key, g => g.Count()))));
+        }
+        console.Write(table);
+
+        var s = snapshot.Summary;
+        console.WriteLine($"status: {snapshot.Status.ToString().ToLowerInvariant()}");
+        if (s is null) return;
+        console.WriteLine($"avg reward: {Format(s.AvgReward)}");
+        console.WriteLine(string.Join("  ", s.PassHatK.OrderBy(p => p.Key).Select(p => $"pass^{p.Key}: {Format(p.Value)}")));
+        console.WriteLine(FormattableString.Invariant(
+            $"simulations: {s.Simulations} scored, {s.SuccessfulSimulations} successful, {s.InfrastructureErrors} infrastructure errors or cancelled"));
+        console.WriteLine($"terminations: {Counts(s.TerminationCounts)}");
+        console.WriteLine($"agent cost: avg {Format(s.AvgAgentCost)}, total (agent and user) {Format(s.TotalCost)}");
+        console.WriteLine(FormattableString.Invariant($"tokens: {s.PromptTokens} prompt, {s.CompletionTokens} completion"));
+    }
+
+    private static string Counts(IReadOnlyDictionary<string, int> counts) =>
+        string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+
+    private static string Format(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a";
+}

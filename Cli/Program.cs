@@ -1,0 +1,3 @@
+using Tau2Observe.Cli;
+
+return await CliApp.RunAsync(args, new CliDependencies());

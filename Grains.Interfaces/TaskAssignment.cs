@@ -1,0 +1,12 @@
+namespace Tau2Observe.Grains.Interfaces;
+
+/// <summary>What a TaskGrain runs: every trial of one task of an evaluation, with the per-trial seeds.</summary>
+[GenerateSerializer, Immutable, Alias("tau2obs.TaskAssignment")]
+public sealed record TaskAssignment
+{
+    [Id(0)] public required string EvaluationId { get; init; }
+    [Id(1)] public required string TaskId { get; init; }
+    [Id(2)] public required EvaluationRequest Request { get; init; }
+    /// <summary>One seed per trial (index = trial number), tau2's per-trial seeds.</summary>
+    [Id(3)] public required IReadOnlyList<long> TrialSeeds { get; init; }
+}

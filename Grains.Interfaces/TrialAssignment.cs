@@ -1,0 +1,12 @@
+namespace Tau2Observe.Grains.Interfaces;
+
+/// <summary>What a TrialGrain runs: one (task, trial) simulation of an evaluation.</summary>
+[GenerateSerializer, Immutable, Alias("tau2obs.TrialAssignment")]
+public sealed record TrialAssignment
+{
+    [Id(0)] public required string EvaluationId { get; init; }
+    [Id(1)] public required string TaskId { get; init; }
+    [Id(2)] public int Trial { get; init; }
+    [Id(3)] public long Seed { get; init; }
+    [Id(4)] public required EvaluationRequest Request { get; init; }
+}

@@ -1,0 +1,337 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Tau2Observe.Engine.Metrics;
+using Tau2Observe.Engine.Running;
+using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Engine.Telemetry;
+using Tau2Observe.Engine.Values;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Grains.Evaluations;
+
+/// <summary>
+/// One evaluation: validates and resolves the request, fans out one TaskGrain per task, collects
+/// trial results, keeps the summary up to date (and in the metrics) as they come in, reports
+/// progress to watchers, and completes once every trial is in.
+/// Fan-out runs in the background, never inside a call, so a TaskGrain reporting a trial can
+/// never wait on a call that waits on it.
+/// </summary>
+public sealed class EvaluationGrain(
+    [PersistentState("evaluation", GrainStorage.Name)] IPersistentState<EvaluationState> state,
+    SimulationRunner runner,
+    ILogger<EvaluationGrain> logger) : Grain, IEvaluationGrain, IEvaluationTrialSink, IRemindable
+{
+    private const string FanOutReminder = "fan-out";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    // Cancel and the background fan-out interleave with other calls: one state change and write at a time.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly List<Channel<ProgressEvent>> _watchers = [];
+    private Task? _fanOut;
+
+    private string Id => this.GetPrimaryKeyString();
+    private EvaluationState S => state.State;
+    private bool IsStarted => S.Request is not null;
+    private bool IsTerminal => S.Status is EvaluationStatus.Completed or EvaluationStatus.Failed or EvaluationStatus.Cancelled;
+    private int TotalTrials => S.TaskIds.Count * S.TrialSeeds.Count;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (IsStarted && !IsTerminal && !S.FannedOut) EnsureFanOut();
+        return Task.CompletedTask;
+    }
+
+    public async Task<EvaluationSnapshot> Start(EvaluationRequest request)
+    {
+        if (IsStarted) return Snapshot();
+        var tasks = Validate(request);
+        var now = DateTimeOffset.UtcNow;
+        await UpdateAsync(() =>
+        {
+            S.Request = request;
+            S.Status = EvaluationStatus.Working;
+            S.TaskIds = tasks;
+            S.TrialSeeds = PythonRandom.TrialSeeds(request.Seed, request.NumTrials).ToList();
+            S.CreatedAt = now;
+            return true;
+        });
+        EnsureFanOut();
+        await this.RegisterOrUpdateReminder(FanOutReminder, ReminderPeriod, ReminderPeriod);
+        await GrainFactory.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).Register(Id, now);
+        return Snapshot();
+    }
+
+    public Task<EvaluationSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task<EvaluationSnapshot> Cancel()
+    {
+        bool cancelled = await UpdateAsync(() =>
+        {
+            if (!IsStarted || IsTerminal) return false;
+            // trials still running are recorded as cancelled now; their late reports are ignored
+            foreach (var (taskId, trial) in AllTrials().Where(k => Find(k.TaskId, k.Trial) is null).ToList())
+                S.Trials.Add(new TrialResult
+                {
+                    TaskId = taskId, Trial = trial, Seed = S.TrialSeeds[trial],
+                    TerminationReason = TerminationReason.Cancelled, Error = "cancelled before it finished",
+                });
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
+            S.Status = EvaluationStatus.Cancelled;
+            return true;
+        });
+        if (cancelled)
+        {
+            RecordMetrics();
+            PublishFinal("cancelled");
+            try
+            {
+                await Task.WhenAll(S.TaskIds.Select(t => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, t)).Cancel()));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Evaluation {EvaluationId}: stopping its trials failed", Id);
+            }
+            await UnregisterReminderAsync();
+        }
+        return Snapshot();
+    }
+
+    public async IAsyncEnumerable<ProgressEvent> Watch([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!IsStarted || IsTerminal)
+        {
+            yield return Event(S.Status, message: IsStarted ? "already finished" : "not started", withSummary: true);
+            yield break;
+        }
+        var channel = Channel.CreateUnbounded<ProgressEvent>(new UnboundedChannelOptions { SingleReader = true });
+        _watchers.Add(channel);
+        try
+        {
+            await foreach (var e in channel.Reader.ReadAllAsync(cancellationToken))
+                yield return e;
+        }
+        finally
+        {
+            _watchers.Remove(channel);
+        }
+    }
+
+    public async Task<string> GetResultsJson()
+    {
+        if (!IsStarted) throw new InvalidOperationException($"Evaluation '{Id}' has not been started.");
+        var request = S.Request!;
+        var keys = Enumerable.Range(0, request.NumTrials).SelectMany(trial => S.TaskIds.Select(taskId => GrainKeys.Trial(Id, taskId, trial)));
+        var runs = await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<ITrialGrain>(k).GetRunJson()));
+        var domain = runner.Domains.Get(request.Domain);
+        var results = ResultsFile.Build(
+            request,
+            S.TaskIds.Select(id => runner.FindTask(request.Domain, id, request.TaskSplit, request.TaskSet)),
+            runs.Where(r => r is not null).Select(r => (PyDict)PyJson.Parse(r!)!),
+            domain.CreateEnvironment().Policy,
+            UserGuidelines());
+        return PyJson.Dumps(results);
+    }
+
+    public async Task ReportTrial(TrialResult result)
+    {
+        if (!IsStarted || IsTerminal) return;
+        if (!S.TaskIds.Contains(result.TaskId) || result.Trial < 0 || result.Trial >= S.TrialSeeds.Count)
+        {
+            logger.LogWarning("Evaluation {EvaluationId}: ignoring a report for unknown trial {TaskId}/{Trial}", Id, result.TaskId, result.Trial);
+            return;
+        }
+        bool completed = false;
+        bool added = await UpdateAsync(() =>
+        {
+            if (IsTerminal || Find(result.TaskId, result.Trial) is not null) return false;
+            S.Trials.Add(result);
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
+            if (S.Trials.Count == TotalTrials)
+            {
+                S.Status = EvaluationStatus.Completed;
+                completed = true;
+            }
+            return true;
+        });
+        if (!added) return;
+        RecordMetrics();
+        Publish(Event(EvaluationStatus.Working, trial: result));
+        if (completed)
+        {
+            PublishFinal("completed");
+            await UnregisterReminderAsync();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!IsStarted || IsTerminal) return UnregisterReminderAsync();
+        if (!S.FannedOut) EnsureFanOut();
+        return Task.CompletedTask;
+    }
+
+    private List<string> Validate(EvaluationRequest request)
+    {
+        if (Id.Contains('/')) throw new ArgumentException($"Evaluation id '{Id}' must not contain '/'.");
+        if (string.IsNullOrWhiteSpace(request.AgentEndpoint)) throw new ArgumentException("An agent is required: 'oracle' or an A2A URL.");
+        RequirePositive(request.NumTrials, "num_trials");
+        RequirePositive(request.MaxSteps, "max_steps");
+        RequirePositive(request.MaxErrors, "max_errors");
+        if (request.NumTasks is { } n) RequirePositive(n, "num_tasks");
+        if (request.SimulatedTurnLatencyMs < 0) throw new ArgumentException("The simulated turn latency cannot be negative.");
+        if (!runner.Domains.Contains(request.Domain))
+            throw new ArgumentException($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", runner.Domains.Names.Order(StringComparer.Ordinal))}");
+        try
+        {
+            return TaskSelection.Select(runner.Domains.Get(request.Domain), request).Select(t => t.Id).ToList();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException(e.Message); // a plain ArgumentException crosses to any client
+        }
+    }
+
+    private static void RequirePositive(int value, string name)
+    {
+        if (value <= 0) throw new ArgumentException($"{name} must be greater than 0 (got {value}).");
+    }
+
+    private void EnsureFanOut()
+    {
+        if (_fanOut is { IsCompleted: false }) return;
+        _fanOut = FanOutAsync();
+    }
+
+    private async Task FanOutAsync()
+    {
+        await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
+        if (IsTerminal) return;
+        try
+        {
+            var request = S.Request!;
+            await Task.WhenAll(S.TaskIds.Select(taskId =>
+                GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
+                {
+                    EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds,
+                })));
+            await UpdateAsync(() =>
+            {
+                if (S.FannedOut || IsTerminal) return false;
+                S.FannedOut = true;
+                return true;
+            });
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Evaluation {EvaluationId}: starting its tasks failed; the reminder retries", Id);
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> (which returns whether it changed anything) and persists it.</summary>
+    private async Task<bool> UpdateAsync(Func<bool> change)
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            if (!change()) return false;
+            S.UpdatedAt = DateTimeOffset.UtcNow;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // keep memory equal to storage, so that a retried report is not mistaken for a duplicate
+                await state.ReadStateAsync();
+                throw;
+            }
+            return true;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(FanOutReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Evaluation {EvaluationId}: could not remove its reminder", Id);
+        }
+    }
+
+    private void RecordMetrics()
+    {
+        var summary = S.Summary!;
+        var request = S.Request!;
+        var userCosts = S.Trials.Where(t => t.UserCost is not null).Select(t => t.UserCost!.Value).ToList();
+        EvaluationMetrics.Record(
+            new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
+            request.Domain, Id, request.AgentEndpoint,
+            summary.PromptTokens, summary.CompletionTokens, userCosts.Count == 0 ? null : userCosts.Sum());
+    }
+
+    private IEnumerable<(string TaskId, int Trial)> AllTrials() =>
+        Enumerable.Range(0, S.TrialSeeds.Count).SelectMany(trial => S.TaskIds.Select(taskId => (taskId, trial)));
+
+    private TrialResult? Find(string taskId, int trial) => S.Trials.Find(t => t.Trial == trial && t.TaskId == taskId);
+
+    private void Publish(ProgressEvent e)
+    {
+        foreach (var watcher in _watchers) watcher.Writer.TryWrite(e);
+    }
+
+    private void PublishFinal(string message)
+    {
+        Publish(Event(S.Status, message: message, withSummary: true));
+        foreach (var watcher in _watchers) watcher.Writer.TryComplete();
+    }
+
+    private ProgressEvent Event(EvaluationStatus status, TrialResult? trial = null, string? message = null, bool withSummary = false) => new()
+    {
+        EvaluationId = Id,
+        Status = status,
+        CompletedTrials = S.Trials.Count,
+        TotalTrials = TotalTrials,
+        Trial = trial,
+        Summary = withSummary ? S.Summary : null,
+        Message = message,
+    };
+
+    private EvaluationSnapshot Snapshot()
+    {
+        var taskOrder = S.TaskIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        return new EvaluationSnapshot
+        {
+            EvaluationId = Id,
+            Status = S.Status,
+            Request = S.Request,
+            TotalTrials = TotalTrials,
+            CompletedTrials = S.Trials.Count,
+            Trials = S.Trials.OrderBy(t => t.Trial).ThenBy(t => taskOrder.GetValueOrDefault(t.TaskId)).ToList(),
+            Summary = S.Summary,
+            CreatedAt = S.CreatedAt,
+            UpdatedAt = S.UpdatedAt,
+            TaskIds = S.TaskIds,
+        };
+    }
+
+    private string? UserGuidelines()
+    {
+        try
+        {
+            // tau2 records the no-tools guideline text here, whatever the user simulator actually got
+            return File.ReadAllText(runner.Domains.Data.UserSimulatorFile("simulation_guidelines.md"));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+}

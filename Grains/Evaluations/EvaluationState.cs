@@ -1,0 +1,22 @@
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Grains.Evaluations;
+
+/// <summary>The persisted state of an <see cref="EvaluationGrain"/>.</summary>
+[GenerateSerializer, Alias("tau2obs.EvaluationState")]
+public sealed class EvaluationState
+{
+    [Id(0)] public EvaluationRequest? Request { get; set; }
+    [Id(1)] public EvaluationStatus Status { get; set; }
+    /// <summary>Task ids in evaluation order.</summary>
+    [Id(2)] public List<string> TaskIds { get; set; } = [];
+    /// <summary>One seed per trial index.</summary>
+    [Id(3)] public List<long> TrialSeeds { get; set; } = [];
+    /// <summary>Finished trials, in arrival order.</summary>
+    [Id(4)] public List<TrialResult> Trials { get; set; } = [];
+    [Id(5)] public EvaluationSummary? Summary { get; set; }
+    [Id(6)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Every TaskGrain has accepted its assignment (and so started its trials).</summary>
+    [Id(8)] public bool FannedOut { get; set; }
+}

@@ -1,0 +1,30 @@
+using Tau2Observe.Engine.Metrics;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Grains.Evaluations;
+
+/// <summary>An evaluation's summary: tau2's metrics (infrastructure failures left out) plus counts, costs and tokens of every trial.</summary>
+public static class SummaryCalculator
+{
+    public static EvaluationSummary Compute(IReadOnlyCollection<TrialResult> trials, int numTrials)
+    {
+        var metrics = PassHatK.Compute(
+            trials.Select(t => new SimulationOutcome(t.TaskId, t.Trial, t.Reward, t.AgentCost, t.TerminationReason)), numTrials);
+        var costs = trials.SelectMany(t => new[] { t.AgentCost, t.UserCost }).Where(c => c is not null).Select(c => c!.Value).ToList();
+        return new EvaluationSummary
+        {
+            AvgReward = metrics.AvgReward,
+            PassHatK = metrics.PassHatKs,
+            AvgAgentCost = metrics.AvgAgentCost,
+            Simulations = metrics.Simulations,
+            SuccessfulSimulations = metrics.Successes,
+            InfrastructureErrors = metrics.InfrastructureErrors,
+            TerminationCounts = trials.GroupBy(t => t.TerminationReason)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
+            TotalCost = costs.Count == 0 ? null : costs.Sum(),
+            PromptTokens = trials.Sum(t => t.PromptTokens),
+            CompletionTokens = trials.Sum(t => t.CompletionTokens),
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Grains.Tasks;
+
+/// <summary>
+/// The trials of one task: starts a TrialGrain per trial, keeps their results and forwards each to
+/// the evaluation. Starting a trial only persists and returns (it never calls back up), so awaiting
+/// it here cannot deadlock with a report travelling the other way. A trial cancelled before it
+/// starts records its cancellation when it does start.
+/// </summary>
+public sealed class TaskGrain(
+    [PersistentState("task", GrainStorage.Name)] IPersistentState<TaskState> state) : Grain, ITaskGrain
+{
+    public async Task Start(TaskAssignment assignment)
+    {
+        if (state.State.Assignment is null)
+        {
+            state.State.Assignment = assignment;
+            await state.WriteStateAsync();
+        }
+        var a = state.State.Assignment;
+        var pending = Enumerable.Range(0, a.TrialSeeds.Count).Where(trial => !state.State.Results.Exists(r => r.Trial == trial));
+        await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
+        {
+            EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
+        })));
+    }
+
+    public async Task ReportTrial(TrialResult result)
+    {
+        var a = state.State.Assignment
+            ?? throw new InvalidOperationException($"Task {this.GetPrimaryKeyString()} received a trial result before its assignment.");
+        if (!state.State.Results.Exists(r => r.Trial == result.Trial))
+        {
+            state.State.Results.Add(result);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Results.Remove(result); // the trial retries its report
+                throw;
+            }
+        }
+        // forwarded even when already known: an earlier forward may have failed after the write
+        await GrainFactory.GetGrain<IEvaluationTrialSink>(a.EvaluationId).ReportTrial(result);
+    }
+
+    public async Task Cancel()
+    {
+        if (state.State.Assignment is not { } a) return;
+        await Task.WhenAll(Enumerable.Range(0, a.TrialSeeds.Count).Select(trial => Trial(a, trial).Cancel()));
+    }
+
+    private ITrialGrain Trial(TaskAssignment a, int trial) => GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(a.EvaluationId, a.TaskId, trial));
+}

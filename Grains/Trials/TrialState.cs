@@ -1,0 +1,17 @@
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Grains.Trials;
+
+/// <summary>The persisted state of a <see cref="TrialGrain"/>.</summary>
+[GenerateSerializer, Alias("tau2obs.TrialState")]
+public sealed class TrialState
+{
+    [Id(0)] public TrialAssignment? Assignment { get; set; }
+    /// <summary>The orchestrator's last checkpoint (SimulationCheckpoint JSON) while the run is unfinished.</summary>
+    [Id(1)] public string? CheckpointJson { get; set; }
+    /// <summary>The finished, graded run (tau2 SimulationRun JSON).</summary>
+    [Id(2)] public string? RunJson { get; set; }
+    [Id(3)] public TrialResult? Result { get; set; }
+    /// <summary>The TaskGrain has accepted <see cref="Result"/>.</summary>
+    [Id(4)] public bool Reported { get; set; }
+}

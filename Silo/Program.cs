@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+using Tau2Observe.Engine.Data;
+using Tau2Observe.Grains.Hosting;
+using Tau2Observe.ServiceDefaults;
+
+// The Orleans silo, co-hosted with its HTTP side: health endpoints and the Orleans dashboard.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var backend = Tau2ObserveBackend.FromConfiguration(builder.Configuration);
+builder.UseOrleans(silo =>
+{
+    silo.UseTau2ObserveClustering(
+        backend,
+        builder.Configuration.GetValue("Tau2Observe:SiloPort", 11111),
+        builder.Configuration.GetValue("Tau2Observe:GatewayPort", 30000));
+    silo.AddTau2ObserveGrains(backend);
+    silo.AddActivityPropagation();
+    silo.AddDashboard();
+});
+
+var app = builder.Build();
+// fail at startup, not at the first evaluation, when TAU2_DATA_DIR is missing or wrong
+app.Services.GetRequiredService<DomainRegistry>();
+app.MapDefaultEndpoints();
+app.MapOrleansDashboard("/dashboard");
+app.Run();

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Tau2Observe.Engine.Data;
+using Tau2Observe.Engine.Simulation;
+using Tau2Observe.TestSupport;
+
+namespace Tau2Observe.Cli.Tests;
+
+public sealed class EvaluateCommandTests
+{
+    [Fact]
+    public async Task Json_mode_prints_exactly_one_summary_object_on_stdout()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--num-tasks", "2", "--num-trials", "2", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var summary = doc.RootElement;
+        Assert.Equal("completed", summary.GetProperty("status").GetString());
+        Assert.Equal(1.0, summary.GetProperty("avg_reward").GetDouble());
+        Assert.Equal(1.0, summary.GetProperty("pass_hat_k").GetProperty("1").GetDouble());
+        Assert.Equal(1.0, summary.GetProperty("pass_hat_k").GetProperty("2").GetDouble());
+        Assert.Equal(4, summary.GetProperty("simulations").GetInt32());
+        Assert.Equal(4, summary.GetProperty("successful_simulations").GetInt32());
+        Assert.Equal(4, summary.GetProperty("termination_counts").GetProperty("user_stop").GetInt32());
+        Assert.Equal(0, summary.GetProperty("infrastructure_errors").GetInt32());
+        Assert.Equal(0.0, summary.GetProperty("avg_agent_cost").GetDouble());
+        Assert.Equal(0, summary.GetProperty("tokens").GetProperty("prompt").GetInt64());
+        var seeds = PythonRandom.TrialSeeds(300, 2);
+        Assert.Equal(
+            [("inc_a", 0, seeds[0]), ("inc_b_twice", 0, seeds[0]), ("inc_a", 1, seeds[1]), ("inc_b_twice", 1, seeds[1])],
+            summary.GetProperty("trials").EnumerateArray().Select(t =>
+                (t.GetProperty("task_id").GetString(), t.GetProperty("trial").GetInt32(), t.GetProperty("seed").GetInt64())));
+        Assert.All(summary.GetProperty("trials").EnumerateArray(), t => Assert.Equal(1.0, t.GetProperty("reward").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Table_mode_prints_each_task_and_the_summary_and_output_writes_the_results_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tau2obs-{Guid.NewGuid():N}.json");
+        try
+        {
+            var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--task-ids", "tell_a", "inc_a", "--output", file);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("inc_a", run.Stdout);
+            Assert.Contains("tell_a", run.Stdout);
+            Assert.Contains("avg reward: 1.0000", run.Stdout);
+            Assert.Contains("pass^1: 1.0000", run.Stdout);
+            Assert.Contains("[2/2]", run.Stderr);
+            using var results = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+            Assert.Equal(["inc_a", "tell_a"], results.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+            Assert.Equal(2, results.RootElement.GetProperty("simulations").GetArrayLength());
+            Assert.Equal("toy", results.RootElement.GetProperty("info").GetProperty("environment_info").GetProperty("domain_name").GetString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task An_unsupported_agent_still_completes_and_reports_the_failed_simulations()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "http://127.0.0.1:9/a2a", "--num-tasks", "1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(1, doc.RootElement.GetProperty("infrastructure_errors").GetInt32());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("avg_reward").ValueKind);
+        Assert.Contains("1 simulation(s) failed", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Unknown_domain_is_a_one_line_error_listing_the_known_domains()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "nope", "--agent", "oracle");
+
+        Assert.Equal(2, run.ExitCode);
+        var error = run.Stderr.Trim();
+        Assert.StartsWith("error: Unknown domain 'nope'. Known domains: ", error);
+        Assert.Contains("toy", error);
+        Assert.DoesNotContain('\n', error);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Unknown_task_id_is_a_one_line_error_naming_it()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--task-ids", "inc_a", "no_such_task");
+
+        Assert.Equal(2, run.ExitCode);
+        var error = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:"));
+        Assert.Contains("no_such_task", error);
+        Assert.DoesNotContain("inc_a", error);
+    }
+
+    [Fact]
+    public async Task Missing_data_directory_is_a_one_line_error_naming_the_variable()
+    {
+        var dependencies = new CliDependencies { CreateDomains = () => new DomainRegistry(TauDataDirectory.FromEnvironment(overridePath: " ")) };
+
+        var run = await CliRun.InvokeAsync(dependencies, "evaluate", "--domain", "toy", "--agent", "oracle");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: TAU2_DATA_DIR is not set", run.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Non_positive_trials_are_rejected()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--num-trials", "0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: num_trials must be greater than 0", run.Stderr);
+    }
+}

@@ -1,0 +1,61 @@
+using Tau2Observe.Engine.Agents;
+using Tau2Observe.Engine.Running;
+using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Engine.Users;
+
+namespace Tau2Observe.TestSupport;
+
+/// <summary>
+/// Test agents behind <c>test:</c> endpoints; anything else goes to the default resolver.
+/// <list type="bullet">
+/// <item><c>test:sabotage-seed:N</c> — the oracle, except in the trial whose seed is N, where it gives up at once.</item>
+/// <item><c>test:throw</c> — the agent throws a plain exception (an infrastructure failure).</item>
+/// <item><c>test:participant-error</c> — the agent fails as an agent (<c>agent_error</c>).</item>
+/// <item><c>test:block-once:NAME</c> — the oracle, blocked at its second turn by <see cref="BlockingGate"/> NAME until cancelled, once.</item>
+/// </list>
+/// </summary>
+public sealed class TestParticipantResolver : IParticipantResolver
+{
+    private readonly DefaultParticipantResolver _default = new();
+
+    public IParticipantFactory Resolve(ParticipantSelection selection)
+    {
+        var parts = selection.AgentEndpoint.Split(':', 3);
+        if (parts[0] != "test") return _default.Resolve(selection);
+        return parts[1] switch
+        {
+            "sabotage-seed" => new Participants(c => c.Seed == long.Parse(parts[2]) ? new GivingUpAgent() : new OracleAgent(c.Task)),
+            "throw" => new Participants(_ => new FailingAgent(() => new InvalidOperationException("agent exploded"))),
+            "participant-error" => new Participants(_ => new FailingAgent(() => new ParticipantException("agent unreachable"))),
+            "block-once" => new Participants(c => new BlockingAgent(new OracleAgent(c.Task), BlockingGate.Get(parts[2]))),
+            _ => throw new ArgumentException($"unknown test agent '{selection.AgentEndpoint}'"),
+        };
+    }
+
+    private sealed class Participants(Func<AgentContext, ISimulationAgent> agent) : IParticipantFactory
+    {
+        public ISimulationAgent CreateAgent(AgentContext context) => agent(context);
+        public IUserSimulator CreateUser(AgentContext context) => new ScriptedUserSimulator(context.Task);
+    }
+
+    private sealed class GivingUpAgent : ISimulationAgent
+    {
+        public Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct) =>
+            Task.FromResult(Message.Assistant("Sorry, I cannot do that.", cost: 0.0));
+    }
+
+    private sealed class FailingAgent(Func<Exception> failure) : ISimulationAgent
+    {
+        public Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct) =>
+            Task.FromException<Message>(failure());
+    }
+
+    private sealed class BlockingAgent(ISimulationAgent inner, BlockingGate gate) : ISimulationAgent
+    {
+        public async Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct)
+        {
+            await gate.PassAsync(state.History.Count, ct);
+            return await inner.GenerateAsync(state, incoming, ct);
+        }
+    }
+}
