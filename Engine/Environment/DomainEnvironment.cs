@@ -29,6 +29,7 @@ public sealed class DomainEnvironment(
         bool error = false;
         try
         {
+            RejectReservedArguments(call.Arguments);
             var toolkit = Route(call.Name, call.Requestor);
             var result = toolkit.CallTool(call.Name, call.Arguments);
             Sync();
@@ -40,6 +41,18 @@ public sealed class DomainEnvironment(
             error = true;
         }
         return Message.ToolResult(call.Id, content, call.Requestor, error);
+    }
+
+    /// <summary>
+    /// tau2 calls <c>make_tool_call(name, requestor=..., **arguments)</c>, so arguments named like
+    /// its own parameters collide before any routing (CPython's texts for the two collisions).
+    /// </summary>
+    private static void RejectReservedArguments(PyDict arguments)
+    {
+        if (arguments.ContainsKey("requestor"))
+            throw new ToolCallException("tau2.environment.environment.Environment.make_tool_call() got multiple values for keyword argument 'requestor'");
+        if (arguments.ContainsKey("tool_name"))
+            throw new ToolCallException("Environment.make_tool_call() got multiple values for argument 'tool_name'");
     }
 
     /// <summary>tau2's <c>make_tool_call</c>: routing and execution without error wrapping, rendering or sync (gold actions).</summary>
