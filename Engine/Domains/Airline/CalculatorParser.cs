@@ -23,8 +23,13 @@ internal sealed class CalculatorParser
     private const int UnaryLevels = 1;
     private const int PowerLevels = 2;
 
-    /// <summary>Deepest operator nesting CPython's compiler accepts before its RecursionError.</summary>
-    private const int MaxNestingDepth = 2990;
+    /// <summary>
+    /// Deepest operator nesting CPython's compiler accepts before "maximum recursion depth
+    /// exceeded during compilation": its budget is 3 × 1000 minus 3 per Python frame already on
+    /// the stack, counting the innermost operand too. The reference runs <c>eval</c> about 8
+    /// frames deep (assumption; the exact limit shifts by 3 per frame).
+    /// </summary>
+    private const int MaxNestingDepth = 3000 - 3 * 8 - 1;
 
     private readonly CalculatorTokenizer _tokenizer;
     private readonly List<CalculatorToken> _tokens = [];
@@ -98,6 +103,33 @@ internal sealed class CalculatorParser
 
     private void Emit(CalculatorInstruction instruction) => _code.Add(instruction);
 
+    private (int Pos, int Code, int Levels) Mark() => (_pos, _code.Count, _stackLevels);
+
+    /// <summary>PEG backtracking: forget what an alternative that failed consumed and emitted.</summary>
+    private void Reset((int Pos, int Code, int Levels) mark)
+    {
+        _pos = mark.Pos;
+        _code.RemoveRange(mark.Code, _code.Count - mark.Code);
+        _stackLevels = mark.Levels;
+    }
+
+    /// <summary>Runs an optional continuation of a rule; when it does not match, input and code are restored.</summary>
+    private bool Try(Func<int> alternative, out int depth)
+    {
+        var mark = Mark();
+        try
+        {
+            depth = alternative();
+            return true;
+        }
+        catch (CalculatorParseFailure failure) when (failure.Diagnosis is null)
+        {
+            Reset(mark);
+            depth = 0;
+            return false;
+        }
+    }
+
     // Each Parse* method emits code and returns the operator nesting depth of what it parsed.
 
     private int ParseEval()
@@ -121,7 +153,7 @@ internal sealed class CalculatorParser
     private void CheckMissingComma()
     {
         if (Peek().Kind is not (CalculatorTokenKind.Number or CalculatorTokenKind.Ellipsis)) return;
-        int pos = _pos, codeCount = _code.Count, levels = _stackLevels;
+        var mark = Mark();
         int lastLevel;
         _diagnose = false;
         try
@@ -136,9 +168,7 @@ internal sealed class CalculatorParser
         finally
         {
             _diagnose = true;
-            _pos = pos;
-            _code.RemoveRange(codeCount, _code.Count - codeCount);
-            _stackLevels = levels;
+            Reset(mark);
         }
         if (lastLevel > 0) throw new CalculatorParseFailure("invalid syntax. Perhaps you forgot a comma?");
     }
@@ -149,8 +179,7 @@ internal sealed class CalculatorParser
         while (PeekOperator("+") || PeekOperator("-"))
         {
             string op = Peek().Text;
-            _pos++;
-            int right = ParseTerm();
+            if (!Try(() => { _pos++; return ParseTerm(); }, out int right)) break;
             Emit(new CalculatorInstruction(CalculatorInstructionKind.Binary, Operator: op));
             depth = 1 + Math.Max(depth, right);
         }
@@ -163,8 +192,7 @@ internal sealed class CalculatorParser
         while (PeekOperator("*") || PeekOperator("/") || PeekOperator("//"))
         {
             string op = Peek().Text;
-            _pos++;
-            int right = ParseFactor();
+            if (!Try(() => { _pos++; return ParseFactor(); }, out int right)) break;
             Emit(new CalculatorInstruction(CalculatorInstructionKind.Binary, Operator: op));
             depth = 1 + Math.Max(depth, right);
         }
@@ -203,22 +231,33 @@ internal sealed class CalculatorParser
         return depth;
     }
 
-    /// <summary>power: primary ['**' factor], right-associative; parsed as a chain and folded from the right.</summary>
+    /// <summary>
+    /// power: primary ['**' factor], right-associative; parsed as a chain and folded from the
+    /// right. A '**' whose operand does not parse is left for the caller (PEG backtracking).
+    /// </summary>
     private int ParsePower()
     {
         int baseDepth = ParsePrimary();
-        if (!PeekOperator("**")) return baseDepth;
         var exponents = new List<(List<string> Signs, int Depth)>();
         int levels = 0;
         while (PeekOperator("**"))
         {
-            _pos++;
-            Enter(PowerLevels);
-            levels += PowerLevels;
-            var signs = ParseSigns();
-            levels += signs.Count * UnaryLevels;
-            exponents.Add((signs, ParsePrimary()));
+            var mark = Mark();
+            try
+            {
+                _pos++;
+                Enter(PowerLevels);
+                var signs = ParseSigns();
+                exponents.Add((signs, ParsePrimary()));
+                levels += PowerLevels + signs.Count * UnaryLevels;
+            }
+            catch (CalculatorParseFailure failure) when (failure.Diagnosis is null)
+            {
+                Reset(mark);
+                break;
+            }
         }
+        if (exponents.Count == 0) return baseDepth;
         int depth = EmitSigns(exponents[^1].Signs, exponents[^1].Depth);
         for (int k = exponents.Count - 1; k >= 0; k--)
         {
@@ -231,31 +270,48 @@ internal sealed class CalculatorParser
         return depth;
     }
 
-    /// <summary>primary: atom followed by any number of calls, each with at most one (possibly starred) argument.</summary>
+    /// <summary>
+    /// primary: atom followed by calls, each with at most one (possibly starred) argument. A call
+    /// that does not parse, or an attribute access (never valid here: no names), is left unconsumed.
+    /// </summary>
     private int ParsePrimary()
     {
         int depth = ParseAtom();
-        while (PeekOperator("("))
+        while (true)
         {
-            _pos++;
-            Enter(CallArgumentLevels);
-            string argument = "";
-            int argumentDepth = 0;
-            if (!PeekOperator(")"))
+            if (Peek().Kind == CalculatorTokenKind.Dot)
             {
-                argument = PeekOperator("*") ? "*" : PeekOperator("**") ? "**" : "arg";
-                int extra = argument == "arg" ? 0 : StarredArgumentLevels;
-                if (extra > 0) _pos++;
-                Enter(extra);
-                argumentDepth = ParseExpression();
-                Leave(extra);
+                // primary '.' NAME: CPython fetches the token after the dot before giving up
+                _pos++;
+                Peek();
+                _pos--;
+                break;
             }
-            Expect(")");
-            Leave(CallArgumentLevels);
-            Emit(new CalculatorInstruction(CalculatorInstructionKind.Call, CallArgument: argument));
+            if (!PeekOperator("(") || !Try(ParseCall, out int argumentDepth)) break;
             depth = 1 + Math.Max(depth, argumentDepth);
         }
         return depth;
+    }
+
+    private int ParseCall()
+    {
+        _pos++;
+        Enter(CallArgumentLevels);
+        string argument = "";
+        int argumentDepth = 0;
+        if (!PeekOperator(")"))
+        {
+            argument = PeekOperator("*") ? "*" : PeekOperator("**") ? "**" : "arg";
+            int extra = argument == "arg" ? 0 : StarredArgumentLevels;
+            if (extra > 0) _pos++;
+            Enter(extra);
+            argumentDepth = ParseExpression();
+            Leave(extra);
+        }
+        Expect(")");
+        Leave(CallArgumentLevels);
+        Emit(new CalculatorInstruction(CalculatorInstructionKind.Call, CallArgument: argument));
+        return argumentDepth;
     }
 
     private int ParseAtom()
@@ -278,6 +334,7 @@ internal sealed class CalculatorParser
                 if (PeekOperator(")")) Emit(new CalculatorInstruction(CalculatorInstructionKind.Push, CalculatorSentinel.EmptyTuple));
                 else
                 {
+                    if (PeekOperator("*")) TryStarredTuple();
                     if (_diagnose && (PeekOperator("*") || PeekOperator("**"))) DiagnoseStarredGroup();
                     depth = ParseExpression();
                 }
@@ -287,6 +344,24 @@ internal sealed class CalculatorParser
             default:
                 throw new CalculatorParseFailure();
         }
+    }
+
+    /// <summary>
+    /// CPython's tuple rule reads <c>(*x</c> as the start of a tuple display, which then needs a
+    /// comma that this character set cannot produce; the attempt still reads (and may hit the end of) the input.
+    /// </summary>
+    private void TryStarredTuple()
+    {
+        var mark = Mark();
+        try
+        {
+            _pos++;
+            ParseSum();
+        }
+        catch (CalculatorParseFailure failure) when (failure.Diagnosis is null)
+        {
+        }
+        Reset(mark);
     }
 
     /// <summary>CPython's invalid_group rule: <c>(*x)</c> and <c>(**x)</c>.</summary>

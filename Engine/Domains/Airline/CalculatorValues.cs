@@ -117,37 +117,15 @@ internal static class CalculatorValues
         {
             case "+": return x + y;
             case "-": return x - y;
-            case "*": return new Complex(x.Real * y.Real - x.Imaginary * y.Imaginary, x.Real * y.Imaginary + x.Imaginary * y.Real);
+            case "*": return PythonNumbers.Product(x, y);
             case "/":
-                if (y == Complex.Zero) throw new ToolCallException("complex division by zero");
-                return x / y;
+                bool byZero = false;
+                var q = PythonNumbers.Quotient(x, y, ref byZero);
+                if (byZero) throw new ToolCallException("complex division by zero");
+                return q;
             default:
-                return ComplexPower(x, y);
+                return PythonNumbers.ComplexPower(x, y);
         }
-    }
-
-    /// <summary>CPython's complex ** complex (values only matter for their errors: float() refuses complex anyway).</summary>
-    private static Complex ComplexPower(Complex a, Complex b)
-    {
-        if (b == Complex.Zero) return Complex.One;
-        if (a == Complex.Zero)
-        {
-            if (b.Imaginary != 0 || b.Real < 0) throw new ToolCallException("0.0 to a negative or complex power");
-            return Complex.Zero;
-        }
-        double vabs = Complex.Abs(a);
-        double len = Math.Pow(vabs, b.Real);
-        double at = Math.Atan2(a.Imaginary, a.Real);
-        double phase = at * b.Real;
-        if (b.Imaginary != 0)
-        {
-            len /= Math.Exp(at * b.Imaginary);
-            phase += b.Imaginary * Math.Log(vabs);
-        }
-        var result = new Complex(len * Math.Cos(phase), len * Math.Sin(phase));
-        if (double.IsInfinity(result.Real) || double.IsInfinity(result.Imaginary))
-            throw new ToolCallException("complex exponentiation");
-        return result;
     }
 
     /// <summary>Tuple concatenation and repetition, or the TypeError CPython raises.</summary>

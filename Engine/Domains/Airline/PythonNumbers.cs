@@ -122,7 +122,7 @@ internal static class PythonNumbers
         bool negateResult = false;
         if (iv < 0)
         {
-            if (iw != Math.Floor(iw)) return Complex.Pow(new Complex(iv, 0), new Complex(iw, 0));
+            if (iw != Math.Floor(iw)) return ComplexPower(new Complex(iv, 0), new Complex(iw, 0));
             iv = -iv;
             negateResult = IsOddInteger(iw);
         }
@@ -130,6 +130,81 @@ internal static class PythonNumbers
         double ix = Math.Pow(iv, iw);
         if (double.IsInfinity(ix)) throw new ToolCallException("(34, 'Numerical result out of range')");
         return negateResult ? -ix : ix;
+    }
+
+    /// <summary>
+    /// CPython's complex ** complex: small integral exponents by repeated squaring, others by
+    /// polar form; an infinite part is an overflow, a zero base with a negative or complex
+    /// exponent a ZeroDivisionError.
+    /// </summary>
+    public static Complex ComplexPower(Complex a, Complex b)
+    {
+        bool domainError = false;
+        Complex p;
+        if (b.Imaginary == 0 && b.Real == Math.Floor(b.Real) && Math.Abs(b.Real) <= 100)
+        {
+            long n = (long)b.Real;
+            p = n > 0 ? PowUnsigned(a, n) : Quotient(Complex.One, PowUnsigned(a, -n), ref domainError);
+        }
+        else if (b == Complex.Zero) p = Complex.One;
+        else if (a == Complex.Zero)
+        {
+            domainError = b.Imaginary != 0 || b.Real < 0;
+            p = Complex.Zero;
+        }
+        else
+        {
+            double vabs = double.Hypot(a.Real, a.Imaginary);
+            double len = Math.Pow(vabs, b.Real);
+            double at = Math.Atan2(a.Imaginary, a.Real);
+            double phase = at * b.Real;
+            if (b.Imaginary != 0)
+            {
+                len /= Math.Exp(at * b.Imaginary);
+                phase += b.Imaginary * Math.Log(vabs);
+            }
+            p = new Complex(len * Math.Cos(phase), len * Math.Sin(phase));
+        }
+        if (domainError) throw new ToolCallException("0.0 to a negative or complex power");
+        if (double.IsInfinity(p.Real) || double.IsInfinity(p.Imaginary)) throw new ToolCallException("complex exponentiation");
+        return p;
+    }
+
+    private static Complex PowUnsigned(Complex x, long n)
+    {
+        Complex r = Complex.One, p = x;
+        for (long mask = 1; mask > 0 && n >= mask; mask <<= 1)
+        {
+            if ((n & mask) != 0) r = Product(r, p);
+            p = Product(p, p);
+        }
+        return r;
+    }
+
+    /// <summary>Complex product by the textbook formula (as CPython; .NET's operator may differ in the last bit or for infinities).</summary>
+    public static Complex Product(Complex a, Complex b) =>
+        new(a.Real * b.Real - a.Imaginary * b.Imaginary, a.Real * b.Imaginary + a.Imaginary * b.Real);
+
+    /// <summary>CPython's complex quotient (Smith's method); a zero divisor sets <paramref name="domainError"/>.</summary>
+    public static Complex Quotient(Complex a, Complex b, ref bool domainError)
+    {
+        double absReal = Math.Abs(b.Real), absImag = Math.Abs(b.Imaginary);
+        if (absReal >= absImag)
+        {
+            if (absReal == 0)
+            {
+                domainError = true;
+                return Complex.Zero;
+            }
+            double ratio = b.Imaginary / b.Real, denom = b.Real + b.Imaginary * ratio;
+            return new Complex((a.Real + a.Imaginary * ratio) / denom, (a.Imaginary - a.Real * ratio) / denom);
+        }
+        if (absImag >= absReal)
+        {
+            double ratio = b.Real / b.Imaginary, denom = b.Real * ratio + b.Imaginary;
+            return new Complex((a.Real * ratio + a.Imaginary) / denom, (a.Imaginary * ratio - a.Real) / denom);
+        }
+        return new Complex(double.NaN, double.NaN);
     }
 
     private static bool IsOddInteger(double w) => Math.Abs(w) % 2.0 == 1.0;
