@@ -6,6 +6,7 @@ public sealed class DomainRegistry(TauDataDirectory data)
     private readonly Dictionary<string, Lazy<IDomain>> _domains = new(StringComparer.Ordinal)
     {
         // each domain registers itself here: ["name"] = new(() => new XDomain(data)),
+        ["airline"] = new(() => new Domains.Airline.AirlineDomain(data)),
         ["telecom"] = new(() => new Domains.Telecom.TelecomDomain(data, Domains.Telecom.TelecomVariant.Manual)),
         ["telecom-workflow"] = new(() => new Domains.Telecom.TelecomDomain(data, Domains.Telecom.TelecomVariant.Workflow)),
         ["retail"] = new(() => new Domains.Retail.RetailDomain(data)),

@@ -40,6 +40,9 @@ public abstract class FieldType
 
     private sealed class IntType : FieldType
     {
+        // pydantic: optional sign, digits with single underscores between them, optional ".000" fraction
+        private static readonly System.Text.RegularExpressions.Regex IntText = new(@"^[+-]?[0-9](_?[0-9])*(\.0+)?$");
+
         public override object? Validate(object? input, ValidationContext ctx)
         {
             switch (input)
@@ -47,10 +50,19 @@ public abstract class FieldType
                 case long or System.Numerics.BigInteger: return input;
                 case bool b: return b ? 1L : 0L;
                 case double d:
-                    if (double.IsFinite(d) && Math.Floor(d) == d) return (long)d;
-                    return ctx.Fail("int_from_float", "Input should be a valid integer, got a number with a fractional part", input);
+                    if (!double.IsFinite(d)) return ctx.Fail("finite_number", "Input should be a finite number", input);
+                    if (Math.Floor(d) != d) return ctx.Fail("int_from_float", "Input should be a valid integer, got a number with a fractional part", input);
+                    if (d < -9223372036854775808.0 || d >= 9223372036854775808.0)
+                        return ctx.Fail("int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size", input);
+                    return (long)d;
                 case string s:
-                    if (long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
+                    string t = s.Trim();
+                    if (IntText.IsMatch(t))
+                    {
+                        int dot = t.IndexOf('.');
+                        var big = System.Numerics.BigInteger.Parse((dot >= 0 ? t[..dot] : t).Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                        return big >= long.MinValue && big <= long.MaxValue ? (long)big : big;
+                    }
                     return ctx.Fail("int_parsing", "Input should be a valid integer, unable to parse string as an integer", input);
                 default: return ctx.Fail("int_type", "Input should be a valid integer", input);
             }
@@ -59,18 +71,38 @@ public abstract class FieldType
 
     private sealed class FloatType : FieldType
     {
+        // Python float syntax: underscores between digits, optional exponent; or inf/infinity/nan
+        private static readonly System.Text.RegularExpressions.Regex FloatText = new(
+            @"^[+-]?(([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?|\.[0-9](_?[0-9])*)([eE][+-]?[0-9](_?[0-9])*)?|inf|infinity|nan)$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
         public override object? Validate(object? input, ValidationContext ctx)
         {
             switch (input)
             {
                 case double: return input;
                 case long l: return (double)l;
+                case System.Numerics.BigInteger bi: return double.Parse(bi.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
                 case bool b: return b ? 1.0 : 0.0;
                 case string s:
-                    if (double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+                    string t = s.Trim();
+                    if (FloatText.IsMatch(t)) return ParseFloat(t);
                     return ctx.Fail("float_parsing", "Input should be a valid number, unable to parse string as a number", input);
                 default: return ctx.Fail("float_type", "Input should be a valid number", input);
             }
+        }
+
+        private static double ParseFloat(string t)
+        {
+            bool negative = t.StartsWith('-');
+            string body = t.TrimStart('+', '-').ToLowerInvariant();
+            double value = body switch
+            {
+                "inf" or "infinity" => double.PositiveInfinity,
+                "nan" => double.NaN,
+                _ => double.Parse(body.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture),
+            };
+            return negative ? -value : value;
         }
     }
 

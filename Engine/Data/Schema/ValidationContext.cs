@@ -50,12 +50,22 @@ public sealed class ValidationContext
         if (HasErrors) throw new ToolCallException(Report(modelName));
     }
 
-    /// <summary>pydantic shortens long input reprs to their first and last 24 characters around "...".</summary>
+    /// <summary>
+    /// pydantic shortens an input repr longer than 50 UTF-8 bytes to its first 25 and last 24
+    /// bytes around "...", cutting only between characters.
+    /// </summary>
     private static string TruncatedRepr(object? input)
     {
         string repr = PyRepr.Repr(input);
-        return repr.Length > 50 ? repr[..24] + "..." + repr[^24..] : repr;
+        byte[] bytes = Encoding.UTF8.GetBytes(repr);
+        if (bytes.Length <= 50) return repr;
+        int head = 25, tail = bytes.Length - 24;
+        while (head > 0 && IsContinuationByte(bytes[head])) head--;
+        while (tail < bytes.Length && IsContinuationByte(bytes[tail])) tail++;
+        return Encoding.UTF8.GetString(bytes, 0, head) + "..." + Encoding.UTF8.GetString(bytes, tail, bytes.Length - tail);
     }
+
+    private static bool IsContinuationByte(byte b) => (b & 0xC0) == 0x80;
 
     private sealed class PopOnDispose(List<string> path) : IDisposable
     {

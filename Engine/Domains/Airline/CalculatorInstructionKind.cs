@@ -1,0 +1,3 @@
+namespace Tau2Observe.Engine.Domains.Airline;
+
+internal enum CalculatorInstructionKind { Push, Unary, Binary, Call }

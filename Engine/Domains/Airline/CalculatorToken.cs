@@ -1,0 +1,7 @@
+namespace Tau2Observe.Engine.Domains.Airline;
+
+/// <summary>One token with the parenthesis depth the tokenizer had right after reading it (as CPython records it).</summary>
+internal readonly record struct CalculatorToken(CalculatorTokenKind Kind, string Text, int Level)
+{
+    public bool Is(string op) => Kind == CalculatorTokenKind.Operator && Text == op;
+}
