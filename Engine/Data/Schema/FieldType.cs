@@ -61,7 +61,7 @@ public abstract class FieldType
                     {
                         int dot = t.IndexOf('.');
                         var big = System.Numerics.BigInteger.Parse((dot >= 0 ? t[..dot] : t).Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-                        return big >= long.MinValue && big <= long.MaxValue ? (long)big : big;
+                        return big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : big;
                     }
                     return ctx.Fail("int_parsing", "Input should be a valid integer, unable to parse string as an integer", input);
                 default: return ctx.Fail("int_type", "Input should be a valid integer", input);

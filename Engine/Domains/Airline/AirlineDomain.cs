@@ -13,7 +13,6 @@ namespace Tau2Observe.Engine.Domains.Airline;
 public sealed class AirlineDomain : IDomain
 {
     public const string DomainName = "airline";
-    private const string SchemaResource = "airline.tool_schemas.json";
 
     private readonly TauDataDirectory _data;
     private readonly Lazy<PyRecord> _pristineDb;
@@ -67,15 +66,7 @@ public sealed class AirlineDomain : IDomain
     /// folder's <c>tool_schemas.json</c> when present (exported from the reference), otherwise the
     /// built-in copy with the reference structure and this product's descriptions.
     /// </summary>
-    public string ToolSchemasJson()
-    {
-        var exported = Path.Combine(_data.DomainDir(DomainName), "tool_schemas.json");
-        if (File.Exists(exported)) return File.ReadAllText(exported);
-        using var stream = typeof(AirlineDomain).Assembly.GetManifestResourceStream(SchemaResource)
-            ?? throw new InvalidOperationException($"embedded resource {SchemaResource} missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string ToolSchemasJson() => DomainToolSchemas.Load(DomainName, _data.DomainDir(DomainName));
 
     private PyRecord LoadDb()
     {

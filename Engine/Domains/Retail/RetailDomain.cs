@@ -48,18 +48,7 @@ public sealed class RetailDomain : IDomain
     public IReadOnlyList<string> SplitNames(string? taskSet = null) => TaskSetLoader.LoadSplits(TaskFile(taskSet)).Keys.ToList();
 
     /// <summary>The LLM tool schemas: a <c>tool_schemas.json</c> in the domain's data folder, else the embedded default.</summary>
-    public string ToolSchemasJson()
-    {
-        var overridePath = Path.Combine(_data.DomainDir(DomainName), "tool_schemas.json");
-        if (File.Exists(overridePath)) return File.ReadAllText(overridePath);
-        // the resource is Domains/Retail/retail.tool_schemas.json; its manifest name carries the namespace
-        var assembly = typeof(RetailDomain).Assembly;
-        string name = assembly.GetManifestResourceNames().SingleOrDefault(n => n == "retail.tool_schemas.json" || n.EndsWith(".retail.tool_schemas.json", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException("embedded resource retail.tool_schemas.json is missing");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string ToolSchemasJson() => DomainToolSchemas.Load(DomainName, _data.DomainDir(DomainName));
 
     internal static PyRecord LoadDb(string path)
     {

@@ -104,5 +104,5 @@ public sealed class TelecomDomain : IDomain
     };
 
     /// <summary>The tool schemas offered to LLMs: the embedded ones, or the data folder's <c>tool_schemas.json</c>.</summary>
-    public string ToolSchemasJson() => TelecomToolSchemas.Load(Name, Folder);
+    public string ToolSchemasJson() => DomainToolSchemas.Load(Name, Folder);
 }
