@@ -14,7 +14,7 @@ public sealed class EvaluationSession(
     {
         try
         {
-            await using var connection = await ConnectAsync(request, ct);
+            await using var connection = await ClusterConnections.OpenAsync(dependencies, cluster, request.Domain, ct);
             var grain = connection.Grains.GetGrain<IEvaluationGrain>(Guid.NewGuid().ToString("N"));
             var started = await StartAsync(grain, request);
             stderr.WriteLine($"evaluation {started.EvaluationId}: {started.TaskIds.Count} tasks x {request.NumTrials} trials on '{request.Domain}' ({started.TotalTrials} simulations)");
@@ -54,17 +54,6 @@ public sealed class EvaluationSession(
         }
     }
 
-    private async Task<IClusterConnection> ConnectAsync(EvaluationRequest request, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(cluster)) return await RemoteCluster.ConnectAsync(ClusterAddress.Parse(cluster), ct);
-
-        // check what can be checked here before paying for a silo start
-        var domains = Guarded(dependencies.CreateDomains);
-        if (!domains.Contains(request.Domain))
-            throw new CliError($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", domains.Names.Order(StringComparer.Ordinal))}");
-        return await EmbeddedCluster.StartAsync(domains, dependencies.ConfigureEmbeddedSilo, ct);
-    }
-
     private static async Task<EvaluationSnapshot> StartAsync(IEvaluationGrain grain, EvaluationRequest request)
     {
         try
@@ -72,18 +61,6 @@ public sealed class EvaluationSession(
             return await grain.Start(request);
         }
         catch (ArgumentException e)
-        {
-            throw new CliError(e.Message);
-        }
-    }
-
-    private static T Guarded<T>(Func<T> load)
-    {
-        try
-        {
-            return load();
-        }
-        catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
         {
             throw new CliError(e.Message);
         }

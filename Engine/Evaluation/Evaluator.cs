@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Environment;
@@ -71,6 +72,29 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
         };
     }
 
+    /// <summary>
+    /// The gold database's hashes: the task's initial state plus its gold actions. They depend on
+    /// the task and the domain's pristine data only, so they are computed once per task.
+    /// </summary>
+    private GoldDatabase GoldDatabaseOf(TauTask task, EvaluationCriteria criteria)
+    {
+        if (GoldDatabases.TryGetValue(task, out var known) && ReferenceEquals(known.Domain, domain)) return known;
+        var gold = domain.CreateEnvironment();
+        gold.SetState(task.InitialState, task.InitialState?.MessageHistory);
+        foreach (var action in criteria.Actions ?? [])
+        {
+            try { gold.MakeToolCall(action.Name, action.Requestor, action.Arguments); }
+            catch (ToolCallException) { /* tau2 logs and ignores failing gold actions; their partial effects stay */ }
+        }
+        var computed = new GoldDatabase(domain, gold.AgentDbHash(), gold.UserDbHash());
+        GoldDatabases.AddOrUpdate(task, computed);
+        return computed;
+    }
+
+    private static readonly ConditionalWeakTable<TauTask, GoldDatabase> GoldDatabases = new();
+
+    private sealed record GoldDatabase(IDomain Domain, string? AgentHash, string? UserHash);
+
     private (RewardInfo Info, ComponentResult Result) EnvComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria, bool soloMode)
     {
         if (criteria.Actions is null && criteria.EnvAssertions is null)
@@ -80,22 +104,17 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
         }
 
         var predicted = domain.CreateEnvironment(soloMode);
-        var gold = domain.CreateEnvironment();
+        GoldDatabase gold;
         try
         {
             predicted.SetState(task.InitialState, sim.Messages);
-            gold.SetState(task.InitialState, task.InitialState?.MessageHistory);
+            gold = GoldDatabaseOf(task, criteria);
         }
         catch (EnvironmentStateException e)
         {
             throw new EvaluationFailedException("Replaying the trajectory failed: " + e.Message, e);
         }
-        foreach (var action in criteria.Actions ?? [])
-        {
-            try { gold.MakeToolCall(action.Name, action.Requestor, action.Arguments); }
-            catch (ToolCallException) { /* tau2 logs and ignores failing gold actions; their partial effects stay */ }
-        }
-        bool dbMatch = predicted.AgentDbHash() == gold.AgentDbHash() && predicted.UserDbHash() == gold.UserDbHash();
+        bool dbMatch = predicted.AgentDbHash() == gold.AgentHash && predicted.UserDbHash() == gold.UserHash;
         double dbReward = dbMatch ? 1.0 : 0.0;
 
         var checks = new List<PyDict>();

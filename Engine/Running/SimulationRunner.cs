@@ -17,6 +17,7 @@ namespace Tau2Observe.Engine.Running;
 public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? judge = null)
 {
     private readonly ConcurrentDictionary<(string, string?, string?), IReadOnlyDictionary<string, TauTask>> _tasks = new();
+    private readonly ConcurrentDictionary<string, (string Agent, string User)> _toolSchemas = new(StringComparer.Ordinal);
 
     public DomainRegistry Domains => domains;
 
@@ -31,9 +32,14 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
 
     public AgentContext CreateContext(TrialSpec spec, DomainEnvironment env, TauTask task)
     {
-        var schemas = PyJson.Parse(domains.Get(spec.Domain).ToolSchemasJson()) as PyDict;
-        string Tools(string key) => PyJson.Dumps(schemas?.GetOrDefault(key) ?? new List<object?>());
-        return new AgentContext(spec.Domain, task, env, Tools("agent_tools"), Tools("user_tools"), spec.Seed);
+        // the schemas are the same for every trial of a domain: parse them once
+        var (agentTools, userTools) = _toolSchemas.GetOrAdd(spec.Domain, name =>
+        {
+            var schemas = PyJson.Parse(domains.Get(name).ToolSchemasJson()) as PyDict;
+            string Tools(string key) => PyJson.Dumps(schemas?.GetOrDefault(key) ?? new List<object?>());
+            return (Tools("agent_tools"), Tools("user_tools"));
+        });
+        return new AgentContext(spec.Domain, task, env, agentTools, userTools, spec.Seed);
     }
 
     public async Task<SimulationRun> RunAsync(
