@@ -21,6 +21,8 @@ public sealed record LoadTestReport
     public Percentiles SimulationSeconds { get; init; } = Percentiles.Empty;
     public double? MeanTurns { get; init; }
     public double? MeanLatencySumSeconds { get; init; }
+    /// <summary>Mean time the trials measured for their own run (orchestrator and grading, without fan-out and reporting).</summary>
+    public double? MeanRunSeconds { get; init; }
     public double? TurnOverheadMs { get; init; }
     public double? WallOverLatencySum { get; init; }
     public int Errors { get; init; }
@@ -68,6 +70,7 @@ public sealed record LoadTestReport
             SimulationSeconds = Percentiles.Of(ok.Select(s => s.WallSeconds)),
             MeanTurns = ok.Count > 0 ? ok.Average(s => s.Turns) : null,
             MeanLatencySumSeconds = ok.Count > 0 ? ok.Average(s => s.GeneratedTurns * latency) : null,
+            MeanRunSeconds = ok.Count > 0 ? ok.Average(s => s.RunSeconds) : null,
             TurnOverheadMs = withTurns.Count > 0 ? withTurns.Average(s => (s.WallSeconds - s.GeneratedTurns * latency) / s.GeneratedTurns) * 1000 : null,
             WallOverLatencySum = latency > 0 && withTurns.Count > 0 ? withTurns.Average(s => s.WallSeconds / (s.GeneratedTurns * latency)) : null,
             Errors = totals.StartFailures + finished.Count(s => s.Error is not null),
@@ -115,6 +118,7 @@ public sealed record LoadTestReport
         ["simulation_seconds"] = SimulationSeconds.ToJson(),
         ["mean_turns"] = Round(MeanTurns),
         ["mean_latency_sum_seconds"] = Round(MeanLatencySumSeconds),
+        ["mean_run_seconds"] = Round(MeanRunSeconds),
         ["turn_overhead_ms"] = Round(TurnOverheadMs),
         ["wall_over_latency_sum"] = Round(WallOverLatencySum),
         ["silo_cpu_percent_mean"] = Round(CpuPercentMean),

@@ -39,7 +39,9 @@ public sealed class LoadTestRunner(LoadTestSettings settings, IGrainFactory grai
                 for (int launched = 0; launched < settings.Simulations; launched += settings.SimulationsPerEvaluation)
                 {
                     await AcquireAsync(settings.SimulationsPerEvaluation, launchWindow.Token);
-                    if (await StartAsync() is { } started) followers.Add(started);
+                    // not awaited: evaluations start concurrently, as independent callers' would
+                    var grain = grains.GetGrain<IEvaluationGrain>("load-" + Guid.NewGuid().ToString("N"));
+                    followers.Add((grain, RunEvaluationAsync(grain)));
                 }
             }
             catch (OperationCanceledException) when (launchWindow.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -98,9 +100,9 @@ public sealed class LoadTestRunner(LoadTestSettings settings, IGrainFactory grai
         }
     }
 
-    private async Task<(IEvaluationGrain, Task)?> StartAsync()
+    /// <summary>Starts one evaluation and follows it to its end.</summary>
+    private async Task RunEvaluationAsync(IEvaluationGrain grain)
     {
-        var grain = grains.GetGrain<IEvaluationGrain>("load-" + Guid.NewGuid().ToString("N"));
         var startedAt = _clock.Elapsed;
         EvaluationSnapshot started;
         try
@@ -111,12 +113,12 @@ public sealed class LoadTestRunner(LoadTestSettings settings, IGrainFactory grai
         {
             _slots.Release(settings.SimulationsPerEvaluation);
             _recorder.StartFailed($"evaluation did not start: {e.GetType().Name}: {e.Message}");
-            return null;
+            return;
         }
         // an evaluation can be smaller than asked for (a domain with fewer tasks): free the rest at once
         if (started.TotalTrials < settings.SimulationsPerEvaluation) _slots.Release(settings.SimulationsPerEvaluation - started.TotalTrials);
         _recorder.Started(started.TotalTrials);
-        return (grain, FollowAsync(grain, startedAt, started.TotalTrials));
+        await FollowAsync(grain, startedAt, started.TotalTrials);
     }
 
     /// <summary>Records each trial of the evaluation as its result arrives (and, from the snapshot, any whose event was missed).</summary>

@@ -21,7 +21,6 @@ public sealed class SiloResourceSampler(IGrainFactory grains, IReadOnlyList<Proc
         long? resident = null;
         if (siloProcesses.Count > 0)
         {
-            foreach (var p in siloProcesses) p.Refresh();
             var cpu = TotalCpu(siloProcesses);
             var wall = _clock.Elapsed;
             if (wall > _lastWall) cpuPercent = (cpu - _lastCpu).TotalMilliseconds / (wall - _lastWall).TotalMilliseconds * 100;
@@ -47,6 +46,7 @@ public sealed class SiloResourceSampler(IGrainFactory grains, IReadOnlyList<Proc
         }
     }
 
+    // Process caches what it read until Refresh
     private static TimeSpan TotalCpu(IReadOnlyList<Process> processes) =>
-        processes.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.TotalProcessorTime);
+        processes.Aggregate(TimeSpan.Zero, (sum, p) => { p.Refresh(); return sum + p.TotalProcessorTime; });
 }

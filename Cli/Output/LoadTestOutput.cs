@@ -21,6 +21,7 @@ public static class LoadTestOutput
         Row("in flight (peak)", r.Totals.PeakInFlight.ToString(CultureInfo.InvariantCulture));
         Row("simulation time p50 / p95 / p99 (s)", $"{F(r.SimulationSeconds.P50)} / {F(r.SimulationSeconds.P95)} / {F(r.SimulationSeconds.P99)}");
         Row("simulated latency per simulation (s, mean)", F(r.MeanLatencySumSeconds));
+        Row("trial's own run time (s, mean)", F(r.MeanRunSeconds));
         Row("overhead per turn (ms, mean)", F(r.TurnOverheadMs, "0.0"));
         Row("wall time / latency sum (mean)", F(r.WallOverLatencySum, "0.0000"));
         Row("silo CPU % of one core (mean / peak)", $"{F(r.CpuPercentMean, "0")} / {F(r.CpuPercentPeak, "0")}");

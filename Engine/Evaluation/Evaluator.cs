@@ -73,8 +73,8 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
     }
 
     /// <summary>
-    /// The gold database's hashes: the task's initial state plus its gold actions. They depend on
-    /// the task and the domain's pristine data only, so they are computed once per task.
+    /// The gold databases: the task's initial state plus its gold actions. They depend on the task
+    /// and the domain's pristine data only, so they are built once per task and only read afterwards.
     /// </summary>
     private GoldDatabase GoldDatabaseOf(TauTask task, EvaluationCriteria criteria)
     {
@@ -86,14 +86,14 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
             try { gold.MakeToolCall(action.Name, action.Requestor, action.Arguments); }
             catch (ToolCallException) { /* tau2 logs and ignores failing gold actions; their partial effects stay */ }
         }
-        var computed = new GoldDatabase(domain, gold.AgentDbHash(), gold.UserDbHash());
+        var computed = new GoldDatabase(domain, gold.AgentTools.Db, gold.UserTools?.Db);
         GoldDatabases.AddOrUpdate(task, computed);
         return computed;
     }
 
     private static readonly ConditionalWeakTable<TauTask, GoldDatabase> GoldDatabases = new();
 
-    private sealed record GoldDatabase(IDomain Domain, string? AgentHash, string? UserHash);
+    private sealed record GoldDatabase(IDomain Domain, PyRecord? AgentDb, PyRecord? UserDb);
 
     private (RewardInfo Info, ComponentResult Result) EnvComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria, bool soloMode)
     {
@@ -114,7 +114,9 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
         {
             throw new EvaluationFailedException("Replaying the trajectory failed: " + e.Message, e);
         }
-        bool dbMatch = predicted.AgentDbHash() == gold.AgentHash && predicted.UserDbHash() == gold.UserHash;
+        // equal canonical JSON is what equal hashes stand for; comparing the databases directly skips hashing both
+        bool dbMatch = DbComparer.CanonicallyEqual(predicted.AgentTools.Db, gold.AgentDb)
+                       && DbComparer.CanonicallyEqual(predicted.UserTools?.Db, gold.UserDb);
         double dbReward = dbMatch ? 1.0 : 0.0;
 
         var checks = new List<PyDict>();
