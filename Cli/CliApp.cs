@@ -13,6 +13,7 @@ public static class CliApp
             EvaluateCommand.Create(dependencies),
             ConformanceCommand.Create(dependencies),
             LoadTestCommand.Create(dependencies),
+            TrafficCommand.Create(),
             DatadogCommand.Create(),
         };
 
