@@ -167,7 +167,9 @@ public sealed class EvaluationGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!IsStarted || IsTerminal) return UnregisterReminderAsync();
-        if (!S.FannedOut) EnsureFanOut();
+        // every tick, not only until fanned out: starting is idempotent, and it re-drives any trial
+        // that lost its activation before its own reminder was registered
+        EnsureFanOut();
         return Task.CompletedTask;
     }
 

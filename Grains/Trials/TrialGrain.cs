@@ -56,7 +56,6 @@ public sealed class TrialGrain(
         {
             S.Assignment = assignment;
             await state.WriteStateAsync();
-            await this.RegisterOrUpdateReminder(DriverReminder, ReminderPeriod, ReminderPeriod);
         }
         EnsureDriving();
     }
@@ -89,6 +88,9 @@ public sealed class TrialGrain(
         await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
         try
         {
+            // registered here, off the start call: with thousands of trials starting at once the
+            // reminder table is a queue, and until this is done the evaluation's reminder re-drives the trial
+            if (!S.Reported) await RegisterReminderAsync();
             if (S.Result is null) await RunAsync();
             await ReportAsync();
         }
@@ -149,6 +151,19 @@ public sealed class TrialGrain(
         S.Reported = true;
         await state.WriteStateAsync();
         await UnregisterReminderAsync();
+    }
+
+    private async Task RegisterReminderAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(DriverReminder, ReminderPeriod, ReminderPeriod);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // the run goes on; the evaluation's reminder re-drives this trial if it is interrupted
+            logger.LogWarning(e, "Trial {Trial}: could not register its reminder", this.GetPrimaryKeyString());
+        }
     }
 
     private async Task UnregisterReminderAsync()
