@@ -151,6 +151,8 @@ public sealed class TrialGrain(
         S.Reported = true;
         await state.WriteStateAsync();
         await UnregisterReminderAsync();
+        // a finished trial is only read again for the results file: free its memory now, not when idle collection gets to it
+        this.DeactivateOnIdle();
     }
 
     private async Task RegisterReminderAsync()
