@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
 
@@ -54,30 +55,36 @@ public static class GatewayApp
 
     private static void AddCluster(WebApplicationBuilder builder, GatewayOptions options)
     {
-        switch (options.Clustering.ToLowerInvariant())
+        var configuration = builder.Configuration;
+        var clustering = options.Clustering
+            ?? (string.Equals(configuration["Tau2Observe:Backend"]?.Trim(), "redis", StringComparison.OrdinalIgnoreCase) ? "redis" : "localhost");
+        switch (clustering.ToLowerInvariant())
         {
             case "none":
                 return; // the host (e.g. a test) registers its own IEvaluationService
             case "localhost":
+                int port = options.OrleansGatewayPort ?? configuration.GetValue("Tau2Observe:GatewayPort", 30000);
                 StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseLocalhostClustering(options.OrleansGatewayPort);
-                    client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
+                    client.UseLocalhostClustering(port, ClusterIdentity.ServiceId, ClusterIdentity.ClusterId);
+                    client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
                 });
                 break;
             case "redis":
-                if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
-                    throw new InvalidOperationException("Gateway:Clustering is 'redis' but Gateway:RedisConnectionString is not set.");
+                var redis = options.RedisConnectionString ?? configuration["Tau2Observe:Redis"];
+                if (string.IsNullOrWhiteSpace(redis))
+                    throw new InvalidOperationException("Redis clustering needs a connection string: set Tau2Observe:Redis (or Gateway:RedisConnectionString).");
                 StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseRedisClustering(options.RedisConnectionString);
-                    client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
+                    client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterIdentity.ServiceId, ClusterIdentity.ClusterId));
+                    client.UseRedisClustering(redis);
+                    client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
                 });
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Gateway:Clustering '{options.Clustering}' (expected localhost, redis or none).");
+                throw new InvalidOperationException($"Unknown Gateway:Clustering '{clustering}' (expected localhost, redis or none).");
         }
         builder.Services.AddSingleton<IEvaluationService, ClusterEvaluationService>();
     }
