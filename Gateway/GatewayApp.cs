@@ -20,6 +20,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(_ => DomainCatalog.FromDataDirectory(builder.Configuration["TAU2_DATA_DIR"]));
         builder.Services.AddSingleton<RecentTasks>();
         builder.Services.AddSingleton<EvaluationFollower>();
+        builder.Services.AddSingleton<AgentEndpointProbe>();
         builder.Services.AddSingleton<GatewayRpc>();
         AddCluster(builder, options);
 

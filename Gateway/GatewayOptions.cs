@@ -27,6 +27,12 @@ public sealed class GatewayOptions
     /// <summary>Interval of SSE keep-alive comments while an evaluation runs.</summary>
     public double HeartbeatSeconds { get; set; } = 15;
 
+    /// <summary>Whether a new evaluation's agent URL must accept a TCP connection first (else: -32602, nothing started).</summary>
+    public bool ProbeAgentEndpoint { get; set; } = true;
+
+    /// <summary>How long that connection may take.</summary>
+    public double AgentProbeSeconds { get; set; } = 5;
+
     public int MaxTasks { get; set; } = 1000;
     public int MaxTrials { get; set; } = 32;
 
