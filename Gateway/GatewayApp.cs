@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Tau2Observe.Engine.A2A;
 using Tau2Observe.Grains.Interfaces;
+using Tau2Observe.ServiceDefaults;
 
 namespace Tau2Observe.Gateway;
 
@@ -14,6 +15,7 @@ public static class GatewayApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.ListenByDefaultOn("http://127.0.0.1:5100");
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.AddMemoryCache();
