@@ -53,6 +53,8 @@ public static class GatewayApp
                 ? Results.NotFound()
                 : Results.Text(await evaluations.GetResultsJsonAsync(id, ct), "application/json"));
         app.MapGet("/health", () => Results.Text("ok"));
+        if (app.Services.GetService<IClusterClient>() is { } cluster)
+            app.MapGet("/health/cluster", () => ClusterHealthAsync(cluster));
         return app;
     }
 
@@ -90,6 +92,20 @@ public static class GatewayApp
                 throw new InvalidOperationException($"Unknown Gateway:Clustering '{clustering}' (expected localhost, redis or none).");
         }
         builder.Services.AddSingleton<IEvaluationService, ClusterEvaluationService>();
+    }
+
+    /// <summary>200 once a silo answers the gateway, else 503: what to wait for before sending evaluations.</summary>
+    private static async Task<IResult> ClusterHealthAsync(IClusterClient cluster)
+    {
+        try
+        {
+            var silos = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            return silos.Count > 0 ? Results.Text("ok") : Results.Text("no active silo", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (Exception e) when (e is ArgumentException or OrleansException or TimeoutException)
+        {
+            return Results.Text("no silo reachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>

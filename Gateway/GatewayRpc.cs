@@ -68,6 +68,11 @@ public sealed class GatewayRpc(
         {
             await FailAsync(http, request, JsonRpcErrorCodes.InvalidParams, e.Message);
         }
+        catch (ClusterUnavailableException e)
+        {
+            log.LogWarning("{Method}: no silo reachable (request {TraceId})", request.Method, http.TraceIdentifier);
+            await FailAsync(http, request, JsonRpcErrorCodes.InternalError, e.Message);
+        }
         catch (Exception e)
         {
             log.LogError(e, "{Method} failed (request {TraceId})", request.Method, http.TraceIdentifier);

@@ -60,21 +60,19 @@ public sealed class LoopbackCluster : IAsyncLifetime
 
     public async Task<JsonObject> CallAsync(JsonObject request) => JsonNode.Parse((await PostAsync(request.ToJsonString())).Body)!.AsObject();
 
-    /// <summary>
-    /// The gateway's Orleans client connects in the background; a lookup of an unknown task answers
-    /// "task not found" (-32001) only once it reaches a silo.
-    /// </summary>
+    /// <summary>The gateway's Orleans client connects in the background; <c>/health/cluster</c> says when it has.</summary>
     private async Task WaitUntilGatewayReachesClusterAsync()
     {
         var deadline = DateTime.UtcNow + StartTimeout;
-        JsonObject? last = null;
+        int status = 0;
         while (DateTime.UtcNow < deadline)
         {
-            last = await CallAsync(A2ARequests.Rpc("tasks/get", new JsonObject { ["id"] = "eval-readiness-probe" }));
-            if ((int?)last["error"]?["code"] == -32001) return;
+            using var response = await Http.GetAsync(GatewayUrl + "/health/cluster");
+            status = (int)response.StatusCode;
+            if (status == 200) return;
             await Task.Delay(500);
         }
-        throw new InvalidOperationException($"the gateway did not reach the silo: {last?.ToJsonString()}\n{Logs}");
+        throw new InvalidOperationException($"the gateway did not reach the silo (/health/cluster: {status})\n{Logs}");
     }
 
     private HostProcess Start(string name, string project, string assembly, Dictionary<string, string?> environment)
