@@ -24,6 +24,8 @@ check() { # check NAME DESCRIPTION COMMAND...
 }
 has() { grep -qF -- "$2" "$work/$1.out"; }
 count_at_least() { [ "$(grep -oF -- "$2" "$work/$1.out" | wc -l)" -ge "$3" ]; }
+# each of the counters [1/N]..[N/N] exactly once (piped progress output)
+counters_once() { [ "$(grep -o "^\[[0-9]*/$2\]" "$work/$1.out" | sort -u | wc -l)" -eq "$2" ] && [ "$(grep -c "^\[[0-9]*/$2\]" "$work/$1.out")" -eq "$2" ]; }
 
 # --- free ports, one per README port ------------------------------------------------------
 read -r p5080 p5100 p5101 p11111 p30000 < <(python3 - <<'PY'
@@ -80,7 +82,7 @@ rm -f result.json results-tau2.json
 [ "$timed_out" -eq 0 ] || { failed=$((failed + 1)); echo "FAILED  the README's commands did not finish within 15 minutes"; }
 
 check quickstart "tau2obs evaluate (embedded cluster) completes with avg reward 1.0" has quickstart "avg reward: 1.0000"
-check quickstart "one progress line per simulation" count_at_least quickstart "/10] task " 10
+check quickstart "one progress line per simulation, counters [1/10]..[10/10] once each" counters_once quickstart 10
 check cluster "the gateway reaches the silo (/health/cluster)" has cluster "ok"
 check card "agent card lists the run-evaluation skill" has card '"id":"run-evaluation"'
 check stream-text "message/stream: a progress event per simulation" count_at_least stream-text '"text":"Completed task ' 5

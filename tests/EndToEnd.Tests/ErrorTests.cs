@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tau2Observe.Cli.Clusters;
 
 namespace Tau2Observe.EndToEnd.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ErrorTests(LoopbackCluster cluster)
     [Fact]
     public async Task Unreachable_agent_url_is_an_invalid_params_error_and_starts_nothing()
     {
-        int closedPort = FreePorts.Take(1)[0];
+        int closedPort = FreeLoopbackPorts.Take(1)[0];
         var request = A2ARequests.Rpc("message/stream", A2ARequests.Data(A2ARequests.Evaluation("airline", $"http://user:secret@127.0.0.1:{closedPort}/a2a?token=abc", 2)));
 
         var (status, contentType, body) = await cluster.PostAsync(request.ToJsonString());

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Tau2Observe.Cli.Clusters;
 
 namespace Tau2Observe.EndToEnd.Tests;
 
@@ -26,7 +27,7 @@ public sealed class LoopbackCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ports = FreePorts.Take(2);
+        var ports = FreeLoopbackPorts.Take(2);
         OrleansGatewayPort = ports[1];
         var data = new Dictionary<string, string?> { ["TAU2_DATA_DIR"] = RepositoryLayout.DataDirectory };
         var silo = Start("silo", "Silo", "Tau2Observe.Silo", new(data)

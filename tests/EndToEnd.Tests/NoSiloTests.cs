@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tau2Observe.Cli.Clusters;
 
 namespace Tau2Observe.EndToEnd.Tests;
 
@@ -8,7 +9,7 @@ public sealed class NoSiloTests
     [Fact]
     public async Task Without_a_silo_the_gateway_answers_a_clear_error_and_its_cluster_health_is_503()
     {
-        int nothingThere = FreePorts.Take(1)[0];
+        int nothingThere = FreeLoopbackPorts.Take(1)[0];
         await using var gateway = HostProcess.Start("gateway-without-silo", RepositoryLayout.HostDll("Gateway", "Tau2Observe.Gateway"),
             ["--urls", "http://127.0.0.1:0"],
             new Dictionary<string, string?> { ["TAU2_DATA_DIR"] = RepositoryLayout.DataDirectory, ["Tau2Observe__GatewayPort"] = nothingThere.ToString() });

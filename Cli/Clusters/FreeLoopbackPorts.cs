@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tau2Observe.EndToEnd.Tests;
+namespace Tau2Observe.Cli.Clusters;
 
-/// <summary>Loopback TCP ports that are free right now, for the Orleans endpoints (HTTP hosts bind port 0 themselves).</summary>
-public static class FreePorts
+/// <summary>Distinct loopback TCP ports that are free now (all listeners are held until every port is known).</summary>
+public static class FreeLoopbackPorts
 {
     public static int[] Take(int count)
     {
