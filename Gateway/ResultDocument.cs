@@ -39,6 +39,8 @@ public static class ResultDocument
                 ["total_cost"] = Number(sum.TotalCost),
                 ["prompt_tokens"] = sum.PromptTokens,
                 ["completion_tokens"] = sum.CompletionTokens,
+                ["cached_prompt_tokens"] = sum.CachedPromptTokens,
+                ["user_cost"] = Number(sum.UserCost),
             };
         }
         doc["tasks"] = new JsonArray(s.TaskIds.Select(id => (JsonNode?)new JsonObject { ["task_id"] = id }).ToArray());

@@ -270,11 +270,10 @@ public sealed class EvaluationGrain(
     {
         var summary = S.Summary!;
         var request = S.Request!;
-        var userCosts = S.Trials.Where(t => t.UserCost is not null).Select(t => t.UserCost!.Value).ToList();
         EvaluationMetrics.Record(
             new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
             request.Domain, Id, request.AgentEndpoint,
-            summary.PromptTokens, summary.CompletionTokens, userCosts.Count == 0 ? null : userCosts.Sum());
+            summary.PromptTokens, summary.CompletionTokens, summary.UserCost);
     }
 
     private IEnumerable<(string TaskId, int Trial)> AllTrials() =>

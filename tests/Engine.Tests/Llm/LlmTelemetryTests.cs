@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Telemetry;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Engine.Tests.Llm;
 

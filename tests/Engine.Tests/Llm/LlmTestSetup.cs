@@ -5,6 +5,7 @@ using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Tests.Simulation;
 using Tau2Observe.Engine.Users;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Engine.Tests.Llm;
 
