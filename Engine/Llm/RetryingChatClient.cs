@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,7 @@ namespace Tau2Observe.Engine.Llm;
 /// <summary>
 /// Bounds every call with a per-attempt timeout, retries rate limits, server errors, timeouts and
 /// network failures with exponential backoff and jitter (or the provider's Retry-After), logs each
-/// retry, and turns every failure into an <see cref="LlmCallException"/> without the API key in it.
+/// retry (and records it as an <c>llm.retry</c> event on the current span), and turns every failure into an <see cref="LlmCallException"/> without the API key in it.
 /// Streaming calls are classified but not retried: a half-delivered stream cannot be replayed.
 /// </summary>
 internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint, LlmClientOptions options, ILogger logger, TimeProvider time)
@@ -36,6 +37,12 @@ internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint
             var delay = failure.RetryAfter is { } asked ? Min(asked, options.MaxRetryAfter) : Backoff(retry);
             logger.LogWarning("LLM call to {Model} failed ({Kind}): {Reason}. Retry {Retry} of {MaxRetries} in {DelayMs} ms.",
                 endpoint.Model.ToString(), failure.Kind, failure.Message, retry + 1, options.MaxRetries, (long)delay.TotalMilliseconds);
+            // and on the caller's span (the trial's), where a trace shows why a turn took long
+            Activity.Current?.AddEvent(new ActivityEvent("llm.retry", tags: new ActivityTagsCollection
+            {
+                ["gen_ai.request.model"] = endpoint.Model.ToString(), ["llm.error.kind"] = failure.Kind.ToString(),
+                ["llm.retry"] = retry + 1, ["llm.retry.delay_ms"] = (long)delay.TotalMilliseconds,
+            }));
             await Task.Delay(delay, time, cancellationToken);
         }
     }
