@@ -28,7 +28,9 @@ public sealed record LlmAgentSettings(string Name, string Description, string Mo
     public static LlmAgentSettings KimiLitellm(IConfiguration config)
     {
         string model = Setting(config, KimiLitellmName, "Model") ?? "nebius/" + (config["KIMI_AGENT_MODEL"] ?? "moonshotai/Kimi-K2-Thinking");
-        string baseUrl = Setting(config, KimiLitellmName, "BaseUrl") ?? config["NEBIUS_API_BASE"] ?? "https://api.tokenfactory.nebius.com/v1/";
+        // tau2-observe's Nebius host, unless the model is moved to another provider (e.g. moonshot/kimi-k2-...)
+        string? baseUrl = Setting(config, KimiLitellmName, "BaseUrl")
+            ?? (model.StartsWith("nebius/", StringComparison.Ordinal) ? config["NEBIUS_API_BASE"] ?? "https://api.tokenfactory.nebius.com/v1/" : null);
         return new(KimiLitellmName, "Kimi K2 Thinking (Nebius)", model, Url(baseUrl), Setting(config, KimiLitellmName, "ApiKey"));
     }
 
