@@ -8,7 +8,7 @@ namespace Tau2Observe.Engine.Llm;
 /// Bounds every call with a per-attempt timeout, retries rate limits, server errors, timeouts and
 /// network failures with exponential backoff and jitter (or the provider's Retry-After), logs each
 /// retry (and records it as an <c>llm.retry</c> event on the current span), and turns every failure into an <see cref="LlmCallException"/> without the API key in it.
-/// Streaming calls are classified but not retried: a half-delivered stream cannot be replayed.
+/// Streaming calls pass through (classified by <see cref="RedactingChatClient"/>) and are not retried: a half-delivered stream cannot be replayed.
 /// </summary>
 internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint, LlmClientOptions options, ILogger logger, TimeProvider time)
     : DelegatingChatClient(inner)
@@ -44,27 +44,6 @@ internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint
                 ["llm.retry"] = retry + 1, ["llm.retry.delay_ms"] = (long)delay.TotalMilliseconds,
             }));
             await Task.Delay(delay, time, cancellationToken);
-        }
-    }
-
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var updates = base.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            ChatResponseUpdate update;
-            try
-            {
-                if (!await updates.MoveNextAsync()) yield break;
-                update = updates.Current;
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw LlmErrorClassifier.Classify(e, endpoint.Model.ToString(), endpoint.ApiKey);
-            }
-            yield return update;
         }
     }
 

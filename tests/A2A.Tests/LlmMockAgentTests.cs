@@ -21,10 +21,6 @@ public sealed class LlmMockAgentTests : IDisposable
     private const string AgentKey = "agent-key-0123456789-SECRET";
     private const string UserKey = "user-key-9876543210-SECRET";
     private static readonly HttpClient Http = new();
-    private static readonly LlmClientOptions FastRetries = new()
-    {
-        InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(40), AttemptTimeout = TimeSpan.FromSeconds(20),
-    };
 
     private readonly FakeOpenAiServer _provider = new();
 
@@ -94,7 +90,7 @@ public sealed class LlmMockAgentTests : IDisposable
             FakeReply.Completion("Thanks, that is all. ###STOP###", promptTokens: 1200, completionTokens: 8, model: "gemini-2.5-flash"));
 
         var data = new TauDataDirectory(SharedData.DataDir);
-        var resolver = new DefaultParticipantResolver(data, new LlmClientFactory(FastRetries),
+        var resolver = new DefaultParticipantResolver(data, new LlmClientFactory(FastLlmRetries.Options),
             environment: name => name == "GEMINI_API_BASE" ? _provider.BaseUrl.ToString() : null);
         var participants = resolver.Resolve(new ParticipantSelection(
             agents.Agent("/agents/simple_gemini_agent").ToString(), "gemini/gemini-2.5-flash", UserApiKey: UserKey));

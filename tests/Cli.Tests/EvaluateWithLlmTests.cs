@@ -35,7 +35,7 @@ public sealed class EvaluateWithLlmTests
             CreateDomains = TestDomains.CreateRegistry,
             // GEMINI_API_KEY and GEMINI_API_BASE, as a real run would set them, but only for this silo
             ConfigureEmbeddedSilo = services => services.AddSingleton<IParticipantResolver>(new DefaultParticipantResolver(
-                new TauDataDirectory(TestDomains.DataDir), new LlmClientFactory(new LlmClientOptions { InitialBackoff = TimeSpan.FromMilliseconds(10) }),
+                new TauDataDirectory(TestDomains.DataDir), new LlmClientFactory(FastLlmRetries.Options),
                 environment: name => name switch { "GEMINI_API_BASE" => provider.BaseUrl.ToString(), "GEMINI_API_KEY" => "user-key", _ => null })),
         };
 

@@ -23,10 +23,6 @@ public sealed class UserLlmEndToEndTests : IAsyncLifetime
 {
     private const string UserKey = "AIzaSy-user-key-E2E-0123456789";
     private const string AgentKey = "agent-key-E2E-9876543210";
-    private static readonly LlmClientOptions FastRetries = new()
-    {
-        InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(40), AttemptTimeout = TimeSpan.FromSeconds(30),
-    };
 
     private readonly FakeOpenAiServer _provider = new();
     private readonly CapturedLogs _logs = new();
@@ -53,7 +49,7 @@ public sealed class UserLlmEndToEndTests : IAsyncLifetime
         {
             services.AddLogging(l => l.AddProvider(_logs).AddFilter<CapturedLogs>(null, LogLevel.Information).AddFilter<CapturedLogs>("Tau2Observe", LogLevel.Trace));
             // the user model's provider is the fake: as if GEMINI_API_BASE pointed at it, with no server-side key
-            services.AddSingleton<IParticipantResolver>(new DefaultParticipantResolver(new TauDataDirectory(data), new LlmClientFactory(FastRetries),
+            services.AddSingleton<IParticipantResolver>(new DefaultParticipantResolver(new TauDataDirectory(data), new LlmClientFactory(FastLlmRetries.Options),
                 environment: name => name == "GEMINI_API_BASE" ? _provider.BaseUrl.ToString() : null));
         }, default);
         _gateway = new ClusterGatewayFactory(_cluster.Grains, data, _logs);
