@@ -46,6 +46,9 @@ public sealed partial class LlmAgent
         _client = new(() =>
         {
             var endpoint = LlmEndpoint.Resolve(settings.Model, settings.ApiKey, settings.BaseUrl);
+            if (settings.RequiresKey && endpoint.ApiKey is null)
+                throw new LlmConfigurationException(
+                    $"No API key for {endpoint.Model}: set {string.Join(" or ", LlmProviders.Find(endpoint.Model.Provider)!.ApiKeyVariables)} (or MockAgents:Llm:{settings.Name}:ApiKey).");
             return (factory.Create(endpoint), endpoint.Model);
         });
     }

@@ -11,6 +11,9 @@ namespace Tau2Observe.MockAgents;
 /// </summary>
 public sealed record LlmAgentSettings(string Name, string Description, string Model, Uri? BaseUrl, string? ApiKey)
 {
+    /// <summary>Whether a key must be found even though <see cref="BaseUrl"/> is set (a public host, not a local server).</summary>
+    public bool RequiresKey { get; init; }
+
     public const string SimpleGeminiName = "simple_gemini_agent";
     public const string KimiLitellmName = "kimi_litellm_agent";
     private const string Section = "MockAgents:Llm";
@@ -29,9 +32,12 @@ public sealed record LlmAgentSettings(string Name, string Description, string Mo
     {
         string model = Setting(config, KimiLitellmName, "Model") ?? "nebius/" + (config["KIMI_AGENT_MODEL"] ?? "moonshotai/Kimi-K2-Thinking");
         // tau2-observe's Nebius host, unless the model is moved to another provider (e.g. moonshot/kimi-k2-...)
-        string? baseUrl = Setting(config, KimiLitellmName, "BaseUrl")
-            ?? (model.StartsWith("nebius/", StringComparison.Ordinal) ? config["NEBIUS_API_BASE"] ?? "https://api.tokenfactory.nebius.com/v1/" : null);
-        return new(KimiLitellmName, "Kimi K2 Thinking (Nebius)", model, Url(baseUrl), Setting(config, KimiLitellmName, "ApiKey"));
+        string? explicitUrl = Setting(config, KimiLitellmName, "BaseUrl");
+        string? nebiusUrl = model.StartsWith("nebius/", StringComparison.Ordinal) ? config["NEBIUS_API_BASE"] ?? "https://api.tokenfactory.nebius.com/v1/" : null;
+        return new(KimiLitellmName, "Kimi K2 Thinking (Nebius)", model, Url(explicitUrl ?? nebiusUrl), Setting(config, KimiLitellmName, "ApiKey"))
+        {
+            RequiresKey = explicitUrl is null && nebiusUrl is not null,
+        };
     }
 
     private static string? Setting(IConfiguration config, string agent, string key) =>

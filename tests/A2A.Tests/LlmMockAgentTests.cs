@@ -195,4 +195,18 @@ public sealed class LlmMockAgentTests : IDisposable
         Assert.DoesNotContain(AgentKey, e.Message);
         Assert.Single(_provider.Requests); // neither is retried
     }
+
+    [Fact]
+    public async Task An_agent_without_a_key_says_which_variable_to_set_and_calls_no_provider()
+    {
+        // the Kimi agent on its default public Nebius host, with no key configured (NEBIUS_API_KEY is not set in tests)
+        await using var agents = await MockAgentsServer.StartAsync("--NEBIUS_API_BASE", _provider.BaseUrl.ToString());
+        var (context, _) = MockDomain.Context("create_task_1");
+        var agent = new A2AAgent(new A2AClient(Http, agents.Agent("/agents/kimi_litellm_agent")), context);
+
+        var e = await Assert.ThrowsAsync<ParticipantException>(() => agent.GenerateAsync(new ParticipantState(), [Message.User("hi")], default));
+
+        Assert.Contains("kimi_litellm_agent is not configured: No API key for nebius/moonshotai/Kimi-K2-Thinking: set NEBIUS_API_KEY", e.Message);
+        Assert.Empty(_provider.Requests);
+    }
 }
