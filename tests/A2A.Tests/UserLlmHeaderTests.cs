@@ -28,17 +28,20 @@ public sealed class UserLlmHeaderTests : IDisposable
         _factory.Dispose();
     }
 
-    private async Task<JsonObject> SendAsync(params (string Name, string Value)[] headers)
+    private async Task<JsonObject> SendAsync(params (string Name, string Value)[] headers) =>
+        JsonNode.Parse(await PostAsync("message/send", headers))!.AsObject();
+
+    private async Task<string> PostAsync(string method, params (string Name, string Value)[] headers)
     {
         var body = new JsonObject
         {
-            ["jsonrpc"] = "2.0", ["id"] = "r1", ["method"] = "message/send",
+            ["jsonrpc"] = "2.0", ["id"] = "r1", ["method"] = method,
             ["params"] = GatewayClient.SendParams(new JsonObject { ["kind"] = "data", ["data"] = GatewayClient.Evaluation(tasks: 1) }),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, GatewayClient.RpcPath) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         foreach (var (name, value) in headers) request.Headers.Add(name, value);
         using var response = await _http.SendAsync(request);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Theory]
@@ -59,6 +62,19 @@ public sealed class UserLlmHeaderTests : IDisposable
         Assert.Contains(_logs.Entries, e => e.Contains(id) && e.Contains(model)); // the request is logged, with its model
         Assert.DoesNotContain(Key, _logs.AllText);
         Assert.DoesNotContain(Key, response.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_streamed_request_takes_the_headers_too()
+    {
+        string stream = await PostAsync("message/stream", (UserLlmHeaders.ModelHeader, "gemini-2.5-flash"), (UserLlmHeaders.ApiKeyHeader, Key));
+
+        var (id, request) = Assert.Single(_factory.Evaluations.Started);
+        Assert.Equal("gemini/gemini-2.5-flash", request.UserModel);
+        Assert.Equal(Key, _factory.Evaluations.UserApiKeys[id]);
+        Assert.Contains("\"final\":true", stream);
+        Assert.DoesNotContain(Key, stream);
+        Assert.DoesNotContain(Key, _logs.AllText);
     }
 
     [Fact]
