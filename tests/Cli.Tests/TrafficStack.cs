@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tau2Observe.Engine.Data;
-using Tau2Observe.Engine.Running;
 using Tau2Observe.Gateway;
 using Tau2Observe.Grains.Hosting;
 using Tau2Observe.Grains.Interfaces;
@@ -16,11 +15,10 @@ namespace Tau2Observe.Cli.Tests;
 
 /// <summary>
 /// The real hosts on free loopback ports, for the traffic generator to talk to: the mock agents,
-/// a single-node silo (memory backend) that reaches A2A agents, and the gateway connected to it.
+/// a single-node silo (memory backend) and the gateway connected to it.
 /// </summary>
 public sealed class TrafficStack : IAsyncLifetime
 {
-    private readonly HttpClient _agentHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
     private WebApplication? _agents, _gateway;
     private IHost? _silo;
 
@@ -38,7 +36,6 @@ public sealed class TrafficStack : IAsyncLifetime
         var ports = FreePorts(2);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<IParticipantResolver>(new A2AOrOfflineResolver(_agentHttp));
         builder.Services.AddSingleton(new DomainRegistry(new TauDataDirectory(TestDomains.DataDir)));
         var backend = new Tau2ObserveBackend();
         builder.UseOrleans(silo => silo.UseTau2ObserveClustering(backend, ports[0], ports[1]).AddTau2ObserveGrains(backend));
@@ -68,7 +65,6 @@ public sealed class TrafficStack : IAsyncLifetime
             _silo.Dispose();
         }
         if (_agents is not null) await _agents.DisposeAsync();
-        _agentHttp.Dispose();
     }
 
     private static int[] FreePorts(int count)
