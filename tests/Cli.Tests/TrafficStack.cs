@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tau2Observe.Cli.Clusters;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Gateway;
 using Tau2Observe.Grains.Hosting;
@@ -33,7 +32,7 @@ public sealed class TrafficStack : IAsyncLifetime
         await _agents.StartAsync();
         AgentsBase = new Uri(_agents.Urls.First());
 
-        var ports = FreePorts(2);
+        var ports = FreeLoopbackPorts.Take(2);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new DomainRegistry(new TauDataDirectory(TestDomains.DataDir)));
@@ -65,14 +64,5 @@ public sealed class TrafficStack : IAsyncLifetime
             _silo.Dispose();
         }
         if (_agents is not null) await _agents.DisposeAsync();
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 }
