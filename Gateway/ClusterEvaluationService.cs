@@ -5,12 +5,12 @@ namespace Tau2Observe.Gateway;
 /// <summary>Evaluations run by the Orleans cluster: one <see cref="IEvaluationGrain"/> per evaluation id.</summary>
 public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluationService
 {
-    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct)
+    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, EvaluationSecrets? secrets, CancellationToken ct)
     {
         var grain = Grain(evaluationId);
         try
         {
-            return await grain.Start(request);
+            return await grain.Start(request, secrets);
         }
         catch (ArgumentException e)
         {

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
 
@@ -54,7 +55,12 @@ public static class GatewayApp
 
     private static void AddCluster(WebApplicationBuilder builder, GatewayOptions options)
     {
-        switch (options.Clustering.ToLowerInvariant())
+        // unset Gateway settings follow the silos' own (Tau2Observe:Backend and Tau2Observe:Redis)
+        var configuration = builder.Configuration;
+        bool siloOnRedis = string.Equals(configuration["Tau2Observe:Backend"]?.Trim(), "redis", StringComparison.OrdinalIgnoreCase);
+        string clustering = configuration[$"{GatewayOptions.Section}:{nameof(GatewayOptions.Clustering)}"] ?? (siloOnRedis ? "redis" : options.Clustering);
+        options.RedisConnectionString ??= configuration["Tau2Observe:Redis"];
+        switch (clustering.ToLowerInvariant())
         {
             case "none":
                 return; // the host (e.g. a test) registers its own IEvaluationService
@@ -62,22 +68,24 @@ public static class GatewayApp
                 StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseLocalhostClustering(options.OrleansGatewayPort);
+                    client.UseLocalhostClustering(options.OrleansGatewayPort, ClusterIdentity.ServiceId, ClusterIdentity.ClusterId);
                     client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
                 });
                 break;
             case "redis":
                 if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
-                    throw new InvalidOperationException("Gateway:Clustering is 'redis' but Gateway:RedisConnectionString is not set.");
+                    throw new InvalidOperationException("Gateway:Clustering is 'redis' but neither Gateway:RedisConnectionString nor Tau2Observe:Redis is set.");
                 StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
                     client.UseRedisClustering(options.RedisConnectionString);
+                    // the silos' ids unless configured otherwise: Redis membership is keyed by them
+                    client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterIdentity.ServiceId, ClusterIdentity.ClusterId));
                     client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
                 });
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Gateway:Clustering '{options.Clustering}' (expected localhost, redis or none).");
+                throw new InvalidOperationException($"Unknown Gateway:Clustering '{clustering}' (expected localhost, redis or none).");
         }
         builder.Services.AddSingleton<IEvaluationService, ClusterEvaluationService>();
     }

@@ -5,12 +5,13 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
-    /// <summary>How the Orleans client finds the cluster: <c>localhost</c>, <c>redis</c>, or <c>none</c> (no cluster; an <see cref="IEvaluationService"/> must be registered otherwise).</summary>
+    /// <summary>How the Orleans client finds the cluster: <c>localhost</c>, <c>redis</c>, or <c>none</c> (no cluster; an <see cref="IEvaluationService"/> must be registered otherwise).
+    /// Unset: <c>redis</c> when <c>Tau2Observe:Backend</c> is <c>redis</c>, else <c>localhost</c>.</summary>
     public string Clustering { get; set; } = "localhost";
 
     public int OrleansGatewayPort { get; set; } = 30000;
 
-    /// <summary>StackExchange.Redis connection string, for <c>redis</c> clustering.</summary>
+    /// <summary>StackExchange.Redis connection string, for <c>redis</c> clustering; default <c>Tau2Observe:Redis</c>.</summary>
     public string? RedisConnectionString { get; set; }
 
     /// <summary>Externally visible base URL put in the agent card (e.g. behind a proxy); default: the caller's view.</summary>

@@ -33,7 +33,7 @@ public sealed class GatewayRpc(
             switch (request.Method)
             {
                 case A2AMethods.SendMessage:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(request, RequestSecrets.From(http.Request), ct)));
                     break;
                 case A2AMethods.StreamMessage:
                     await StreamAsync(http, request);
@@ -74,7 +74,7 @@ public sealed class GatewayRpc(
         }
     }
 
-    private async Task<A2ATask> SendAsync(JsonRpcRequest request, CancellationToken ct)
+    private async Task<A2ATask> SendAsync(JsonRpcRequest request, EvaluationSecrets? secrets, CancellationToken ct)
     {
         var parameters = ReadSendParams(request);
         var message = parameters.Message!;
@@ -87,7 +87,7 @@ public sealed class GatewayRpc(
             return task;
         }
 
-        var snapshot = await StartAsync(call, message, contextId, ct);
+        var snapshot = await StartAsync(call, message, contextId, secrets, ct);
         bool? blocking = parameters.Configuration?.Blocking;
         if (!snapshot.IsTerminal && blocking != false)
             snapshot = await WaitAsync(snapshot, blocking == true ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(_options.SendWaitSeconds), ct);
@@ -108,7 +108,7 @@ public sealed class GatewayRpc(
             await stream.ReplayAsync(task);
             return;
         }
-        var started = await StartAsync(call, message, contextId, ct);
+        var started = await StartAsync(call, message, contextId, RequestSecrets.From(http.Request), ct);
         await FollowAsync(http, request, started, contextId, message);
     }
 
@@ -161,11 +161,11 @@ public sealed class GatewayRpc(
         return EvaluationTasks.ToTask(cancelled, recent.ContextOf(id), null);
     }
 
-    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
+    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, EvaluationSecrets? secrets, CancellationToken ct)
     {
         var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains);
         string evaluationId = EvaluationIds.For(request);
-        var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
+        var snapshot = await evaluations.StartAsync(evaluationId, request, secrets, ct);
         recent.RememberContext(evaluationId, contextId);
         message.TaskId = evaluationId;
         log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, status {Status}", evaluationId, request.Domain, ForLog(request.AgentEndpoint), snapshot.Status);

@@ -10,8 +10,9 @@ namespace Tau2Observe.Grains.Interfaces;
 public interface IEvaluationGrain : IGrainWithStringKey
 {
     /// <summary>Starts the evaluation; calling it again for a started evaluation returns its snapshot (idempotent).
-    /// Invalid requests (unknown domain, unknown task ids) fail with <see cref="ArgumentException"/>.</summary>
-    [Alias("Start")] Task<EvaluationSnapshot> Start(EvaluationRequest request);
+    /// Invalid requests (unknown domain, unknown task ids) fail with <see cref="ArgumentException"/>.
+    /// <paramref name="secrets"/> are kept encrypted only, never in plain text.</summary>
+    [Alias("Start")] Task<EvaluationSnapshot> Start(EvaluationRequest request, EvaluationSecrets? secrets = null);
 
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EvaluationSnapshot> GetSnapshot();
 

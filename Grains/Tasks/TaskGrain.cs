@@ -23,6 +23,7 @@ public sealed class TaskGrain(
         await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
+            ProtectedSecrets = a.ProtectedSecrets,
         })));
     }
 

@@ -27,7 +27,7 @@ public sealed class InMemoryEvaluationService : IEvaluationService
 
     public int Watchers => _evaluations.Values.Sum(e => e.Watchers.Count);
 
-    public Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct)
+    public Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, EvaluationSecrets? secrets, CancellationToken ct)
     {
         if (ThrowOnStart is { } e) throw e;
         if (request.TaskIds?.Contains("missing") == true)
