@@ -15,6 +15,9 @@ public interface ITrialGrain : IGrainWithStringKey
     /// <summary>Stops the simulation; it is recorded as cancelled.</summary>
     [Alias("Cancel"), AlwaysInterleave] Task Cancel();
 
+    /// <summary>How many messages of the conversation are checkpointed so far; null once the run is finished (or before it starts).</summary>
+    [Alias("GetCheckpointedMessages"), AlwaysInterleave] Task<int?> GetCheckpointedMessages();
+
     /// <summary>The finished run in tau2's SimulationRun JSON shape, or null while it runs.</summary>
     [Alias("GetRunJson"), AlwaysInterleave] Task<string?> GetRunJson();
 }

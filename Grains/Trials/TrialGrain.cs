@@ -21,7 +21,7 @@ namespace Tau2Observe.Grains.Trials;
 /// makes no progress. Infrastructure failures are retried from the checkpoint a bounded number of
 /// times, then recorded as <c>infrastructure_error</c>; they never escape the trial.
 /// </summary>
-[ActivationCountBasedPlacement] // spread simulations over the silos
+[RandomPlacement] // spread simulations over the silos (activation-count placement herds a burst of trials onto one silo)
 public sealed class TrialGrain(
     [PersistentState("trial", GrainStorage.Name)] IPersistentState<TrialState> state,
     SimulationRunner runner,
@@ -84,6 +84,8 @@ public sealed class TrialGrain(
     }
 
     public Task<string?> GetRunJson() => Task.FromResult(S.RunJson);
+
+    public Task<int?> GetCheckpointedMessages() => Task.FromResult(S.Result is null ? LastCheckpoint()?.Trajectory.Count : null);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
