@@ -22,12 +22,13 @@ public sealed class DistributedCluster : IAsyncDisposable
     public List<(HostProcess Host, int SiloPort)> Silos { get; } = [];
     public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<DistributedCluster> StartAsync(int silos, int defaultTurnLatencyMs = 0)
+    /// <param name="siloSettings">More settings for every silo (environment variables).</param>
+    public static async Task<DistributedCluster> StartAsync(int silos, int defaultTurnLatencyMs = 0, IReadOnlyDictionary<string, string>? siloSettings = null)
     {
         var cluster = new DistributedCluster(await RedisServer.StartAsync());
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, silos).Select(i => cluster.StartSiloAsync($"silo{i}", defaultTurnLatencyMs)).ToList());
+            await Task.WhenAll(Enumerable.Range(0, silos).Select(i => cluster.StartSiloAsync($"silo{i}", defaultTurnLatencyMs, siloSettings)).ToList());
             cluster.Silos.Sort((a, b) => string.CompareOrdinal(a.Host.Name, b.Host.Name));
             await cluster.ConnectClientAsync();
             return cluster;
@@ -80,10 +81,12 @@ public sealed class DistributedCluster : IAsyncDisposable
         await Redis.DisposeAsync();
     }
 
-    private async Task StartSiloAsync(string name, int defaultTurnLatencyMs)
+    private async Task StartSiloAsync(string name, int defaultTurnLatencyMs, IReadOnlyDictionary<string, string>? settings)
     {
         var ports = FreePorts.Take(2);
-        var silo = await HostProcess.StartAsync("Silo", name, SiloEnvironment(ports[0], ports[1], defaultTurnLatencyMs));
+        var environment = SiloEnvironment(ports[0], ports[1], defaultTurnLatencyMs);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        var silo = await HostProcess.StartAsync("Silo", name, environment);
         lock (_hosts)
         {
             _hosts.Add(silo);
