@@ -15,9 +15,15 @@ public sealed class ProgressFollower(TextWriter writer)
         if (!_live)
         {
             var printed = new HashSet<(string, int)>();
+            int waiting = 0;
             await WatchAsync(grain, e =>
             {
                 if (e.Trial is { } t && printed.Add((t.TaskId, t.Trial))) PrintTrial(t, e.CompletedTrials, e.TotalTrials);
+                if (e.WaitingTrials != waiting && e.Status == EvaluationStatus.Working)
+                {
+                    waiting = e.WaitingTrials;
+                    writer.WriteLine($"{waiting} simulation(s) waiting for admission");
+                }
             }, ct);
             // trials that finished before the watch began (or while it was lost) are listed too
             var final = await grain.GetSnapshot();
@@ -33,9 +39,14 @@ public sealed class ProgressFollower(TextWriter writer)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask($"{started.Request?.Domain} ({started.TotalTrials} simulations)", maxValue: started.TotalTrials);
+                string title = $"{started.Request?.Domain} ({started.TotalTrials} simulations)";
+                var bar = context.AddTask(title, maxValue: started.TotalTrials);
                 bar.Value = started.CompletedTrials;
-                await WatchAsync(grain, e => bar.Value = e.CompletedTrials, ct);
+                await WatchAsync(grain, e =>
+                {
+                    bar.Value = e.CompletedTrials;
+                    bar.Description = e.WaitingTrials > 0 ? $"{title}, {e.WaitingTrials} waiting for admission" : title;
+                }, ct);
             });
     }
 
