@@ -15,9 +15,10 @@ public static class RepositoryPaths
     public static string SharedData =>
         Environment.GetEnvironmentVariable("TAU2_DATA_DIR") is { Length: > 0 } dir ? dir : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
 
-    public static string HostAssembly(string project)
+    /// <param name="assembly">The assembly's name where it is not Tau2Observe.&lt;project&gt; (the CLI's is tau2obs).</param>
+    public static string HostAssembly(string project, string? assembly = null)
     {
-        string dll = Path.Combine(Root, project, "bin", Configuration, TargetFramework, $"Tau2Observe.{project}.dll");
+        string dll = Path.Combine(Root, project, "bin", Configuration, TargetFramework, (assembly ?? $"Tau2Observe.{project}") + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{project} is not built (expected {dll})");
     }
 

@@ -51,6 +51,16 @@ public sealed class SiloFailureTests
             var trial = done.Trials.Single(t => key == GrainKeys.Trial(done.EvaluationId, t.TaskId, t.Trial));
             Assert.True(trial.Resumptions >= 1, $"trial {key} was on the killed silo but did not resume from a checkpoint");
         }
+
+        // the same client-provided id from the CLI follows the finished evaluation instead of starting another
+        var cli = await CliProcess.RunAsync(["evaluate", "--cluster", "redis:" + cluster.Redis.ConnectionString, "--evaluation-id", done.EvaluationId,
+            "--domain", "mock", "--agent", "oracle", "--num-trials", Trials.ToString(), "--json", "--task-ids", .. Tasks]);
+        Assert.True(cli.ExitCode == 0, cli.ToString());
+        using var summary = System.Text.Json.JsonDocument.Parse(cli.Stdout);
+        Assert.Equal(done.EvaluationId, summary.RootElement.GetProperty("evaluation_id").GetString());
+        Assert.Equal(done.Trials.Count, summary.RootElement.GetProperty("trials").GetArrayLength());
+        Assert.Contains("already exists", cli.Stderr);
+        Assert.Equal([done.EvaluationId], await cluster.Client.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).List());
     }
 
     /// <summary>Keys of the TrialGrain activations on the silo listening on <paramref name="siloPort"/>.</summary>
