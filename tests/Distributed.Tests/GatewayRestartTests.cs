@@ -10,6 +10,7 @@ public sealed class GatewayRestartTests
     private const int Trials = 2;
     private const int MaxConcurrent = 3;
     private const string UserKey = "sk-test-0123456789-must-never-be-stored";
+    private const string DashboardPassword = "dashboard-test-password";
 
     [RedisFact]
     public async Task A_gateway_restart_mid_run_neither_loses_nor_repeats_the_evaluation_and_the_cluster_bounds_concurrency()
@@ -20,6 +21,7 @@ public sealed class GatewayRestartTests
             ["Tau2Observe__Admission__Rules__0__Resource"] = "agent:oracle",
             ["Tau2Observe__Admission__Rules__0__MaxConcurrentSimulations"] = MaxConcurrent.ToString(),
             ["Tau2Observe__Admission__RetryInterval"] = "00:00:00.200",
+            ["Tau2Observe__Dashboard__Password"] = DashboardPassword,
         });
         string messageId = Guid.NewGuid().ToString();
         var request = A2AConnection.Message(messageId, new JsonObject
@@ -82,6 +84,17 @@ public sealed class GatewayRestartTests
         Assert.Equal([taskId], await cluster.Client.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).List());
         Assert.InRange(await mostHolders, 1, MaxConcurrent);
         Assert.True(await mostWaiting > 0, "the evaluation's progress never showed simulations waiting for admission");
+
+        // with a password set, every silo's dashboard asks for it
+        using var http = new HttpClient();
+        foreach (var (silo, _) in cluster.Silos)
+        {
+            var dashboard = new Uri(silo.BaseUrl, "/dashboard/");
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync(dashboard)).StatusCode);
+            using var authorized = new HttpRequestMessage(HttpMethod.Get, dashboard);
+            authorized.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + DashboardPassword)));
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.SendAsync(authorized)).StatusCode);
+        }
 
         // the key sent with the request is in Redis only encrypted
         string stored = await RedisContents.DumpAsync(cluster.Redis.ConnectionString);

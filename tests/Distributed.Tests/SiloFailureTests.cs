@@ -20,6 +20,12 @@ public sealed class SiloFailureTests
             Domain = "mock", AgentEndpoint = "oracle", TaskIds = Tasks, NumTrials = Trials, SimulatedTurnLatencyMs = 800,
         });
         var (victim, victimPort) = cluster.Silos[0];
+        // the Orleans dashboard runs on every silo
+        using (var http = new HttpClient())
+        {
+            foreach (var (silo, _) in cluster.Silos)
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(silo.BaseUrl, "/dashboard/"))).StatusCode);
+        }
 
         // mid-run: the victim hosts trials that are some turns into their conversation
         string seen = "";
