@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Tau2Observe.Grains.Interfaces;
+using Tau2Observe.Cli.Clusters;
 
 namespace Tau2Observe.Distributed.Tests;
 
@@ -50,7 +51,7 @@ public sealed class DistributedCluster : IAsyncDisposable
         ["Tau2Observe__Trials__ReminderPeriod"] = "00:00:05",
         ["Tau2Observe__Trials__SimulatedTurnLatencyMs"] = defaultTurnLatencyMs.ToString(),
         // declare a dead silo dead within seconds (defaults: about a minute)
-        ["Tau2Observe__Membership__ProbeTimeout"] = "00:00:01",
+        ["Tau2Observe__Membership__ProbeTimeout"] = "00:00:02",
         ["Tau2Observe__Membership__NumMissedProbesLimit"] = "2",
         ["Tau2Observe__Membership__NumVotesForDeathDeclaration"] = "1",
         ["Tau2Observe__Membership__TableRefreshTimeout"] = "00:00:02",
@@ -83,7 +84,7 @@ public sealed class DistributedCluster : IAsyncDisposable
 
     private async Task StartSiloAsync(string name, int defaultTurnLatencyMs, IReadOnlyDictionary<string, string>? settings)
     {
-        var ports = FreePorts.Take(2);
+        var ports = LoopbackPorts.Free(2);
         var environment = SiloEnvironment(ports[0], ports[1], defaultTurnLatencyMs);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var silo = await HostProcess.StartAsync("Silo", name, environment);

@@ -6,6 +6,10 @@ namespace Tau2Observe.Distributed.Tests;
 /// <summary>What every finished distributed run must satisfy: each trial graded exactly once, none lost, and sound conversations.</summary>
 public static class EvaluationChecks
 {
+    /// <summary>Tasks of the mock domain that the oracle agent with the scripted user solves (reward 1).</summary>
+    public static readonly string[] OracleSolvedMockTasks =
+        ["create_task_1", "update_task_1", "update_task_with_message_history", "update_task_with_initialization_data", "impossible_task_1", "create_task_1_with_env_assertions"];
+
     /// <summary>Every (task, trial) once, in the snapshot and in the results file; all graded with the oracle's full marks.</summary>
     public static void GradedExactlyOnce(EvaluationSnapshot done, string resultsJson, int tasks, int trials)
     {

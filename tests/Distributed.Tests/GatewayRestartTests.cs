@@ -6,7 +6,7 @@ namespace Tau2Observe.Distributed.Tests;
 [Collection(DistributedCollection.Name)]
 public sealed class GatewayRestartTests
 {
-    private static readonly string[] Tasks = ["create_task_1", "update_task_1", "update_task_with_message_history", "update_task_with_initialization_data", "impossible_task_1", "create_task_1_with_env_assertions"];
+    private static readonly string[] Tasks = EvaluationChecks.OracleSolvedMockTasks;
     private const int Trials = 2;
     private const int MaxConcurrent = 3;
     private const string UserKey = "sk-test-0123456789-must-never-be-stored";

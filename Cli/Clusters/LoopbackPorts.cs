@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tau2Observe.Distributed.Tests;
+namespace Tau2Observe.Cli.Clusters;
 
-/// <summary>Loopback ports that are free now (all held until every one is known, so they are distinct).</summary>
-public static class FreePorts
+/// <summary>Loopback ports that are free now, for hosts started on this machine (the embedded silo, test hosts).</summary>
+public static class LoopbackPorts
 {
-    public static int[] Take(int count)
+    /// <summary>Distinct free ports: every listener is held until all the ports are known.</summary>
+    public static int[] Free(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try
