@@ -40,6 +40,7 @@ public sealed class TrialGrain(
     private CancellationTokenSource? _watchdog;
     private TrialAdmission? _admission;
     private long _tokensCharged;
+    private bool _reminderRegistered;
 
     private TrialState S => state.State;
     private string Key => this.GetPrimaryKeyString();
@@ -70,7 +71,12 @@ public sealed class TrialGrain(
         {
             S.Assignment = assignment;
             await state.WriteStateAsync();
+        }
+        // also on a repeated Start: an earlier one may have died between the write and the registration
+        if (!S.Reported && !_reminderRegistered)
+        {
             await this.RegisterOrUpdateReminder(DriverReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderRegistered = true;
         }
         EnsureDriving();
     }
