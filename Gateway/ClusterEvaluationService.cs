@@ -3,14 +3,14 @@ using Tau2Observe.Grains.Interfaces;
 namespace Tau2Observe.Gateway;
 
 /// <summary>Evaluations run by the Orleans cluster: one <see cref="IEvaluationGrain"/> per evaluation id.</summary>
-public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluationService
+public sealed class ClusterEvaluationService(IGrainFactory cluster) : IEvaluationService
 {
-    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, EvaluationSecrets? secrets, CancellationToken ct)
+    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, string? userApiKey, CancellationToken ct)
     {
         var grain = Grain(evaluationId);
         try
         {
-            return await grain.Start(request, secrets);
+            return await grain.Start(request, userApiKey is null ? null : new UserLlmKey(userApiKey));
         }
         catch (ArgumentException e)
         {
@@ -32,5 +32,16 @@ public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluati
 
     public Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).GetResultsJson();
 
-    private IEvaluationGrain Grain(string evaluationId) => cluster.GetGrain<IEvaluationGrain>(evaluationId);
+    private IEvaluationGrain Grain(string evaluationId)
+    {
+        try
+        {
+            return cluster.GetGrain<IEvaluationGrain>(evaluationId);
+        }
+        catch (ArgumentException e)
+        {
+            // the client knows grain types only from a silo's manifest: none has answered yet
+            throw new ClusterUnavailableException(e);
+        }
+    }
 }

@@ -10,8 +10,8 @@ public interface IEvaluationService
 {
     /// <summary>Starts the evaluation, or returns its snapshot if it was started before (idempotent).
     /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.
-    /// <paramref name="secrets"/> (API keys from the request) are never stored in plain text.</summary>
-    Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, EvaluationSecrets? secrets, CancellationToken ct);
+    /// <paramref name="userApiKey"/> (the caller's key for the user model) is never stored in plain text.</summary>
+    Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, string? userApiKey, CancellationToken ct);
 
     /// <summary>The evaluation's snapshot, or null when no evaluation has this id.</summary>
     Task<EvaluationSnapshot?> GetAsync(string evaluationId, CancellationToken ct);

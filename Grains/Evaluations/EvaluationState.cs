@@ -19,6 +19,9 @@ public sealed class EvaluationState
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Every TaskGrain has accepted its assignment (and so started its trials).</summary>
     [Id(8)] public bool FannedOut { get; set; }
+
+    /// <summary>Why the evaluation failed, when it did (never contains secrets).</summary>
+    [Id(9)] public string? Error { get; set; }
     /// <summary>The request's secrets, encrypted with Data Protection (never in plain text).</summary>
-    [Id(9)] public string? ProtectedSecrets { get; set; }
+    [Id(10)] public string? ProtectedSecrets { get; set; }
 }

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using StackExchange.Redis;
+using Microsoft.Extensions.Logging;
 using Tau2Observe.Engine.Data;
+using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Grains.Admission;
 using Tau2Observe.Grains.Interfaces;
@@ -62,7 +64,9 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<SecretProtector>();
         services.TryAddSingleton(_ => new DomainRegistry(TauDataDirectory.FromEnvironment()));
         services.TryAddSingleton(sp => new SimulationRunner(sp.GetRequiredService<DomainRegistry>()));
-        services.TryAddSingleton<IParticipantResolver, DefaultParticipantResolver>();
+        services.TryAddSingleton<IParticipantResolver>(sp => new DefaultParticipantResolver(
+            sp.GetRequiredService<DomainRegistry>().Data,
+            new LlmClientFactory(logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<LlmClientFactory>())));
         return silo;
     }
 

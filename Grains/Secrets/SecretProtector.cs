@@ -1,30 +1,27 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Grains.Secrets;
 
 /// <summary>
-/// Encrypts a request's secrets for grain state with ASP.NET Core Data Protection. Every silo must
-/// share the key ring (on Redis it is kept there), or a trial resumed elsewhere cannot read them.
+/// Encrypts the caller's user-model key for grain state with ASP.NET Core Data Protection. Every silo
+/// must share the key ring (on Redis it is kept there), or a trial resumed elsewhere cannot read it.
 /// </summary>
 public sealed class SecretProtector(IDataProtectionProvider provider)
 {
-    private readonly IDataProtector _protector = provider.CreateProtector("Tau2Observe.EvaluationSecrets.v1");
+    private readonly IDataProtector _protector = provider.CreateProtector("Tau2Observe.UserLlmKey.v1");
 
-    /// <summary>The protected form, or null when there is nothing to protect.</summary>
-    public string? Protect(EvaluationSecrets? secrets) =>
-        secrets is null || secrets.IsEmpty ? null : _protector.Protect(JsonSerializer.Serialize(new StoredSecrets(secrets.UserLlmApiKey)));
+    /// <summary>The protected form, or null when there is no key.</summary>
+    public string? Protect(UserLlmKey? key) => key is null ? null : _protector.Protect(key.Value);
 
-    /// <summary>The secrets again; null when there were none; throws <see cref="SecretsUnavailableException"/> when the key ring cannot open them.</summary>
-    public EvaluationSecrets? Unprotect(string? protectedSecrets)
+    /// <summary>The key again; null when there was none; throws <see cref="SecretsUnavailableException"/> when the key ring cannot open it.</summary>
+    public string? Unprotect(string? protectedKey)
     {
-        if (protectedSecrets is null) return null;
+        if (protectedKey is null) return null;
         try
         {
-            var stored = JsonSerializer.Deserialize<StoredSecrets>(_protector.Unprotect(protectedSecrets));
-            return new EvaluationSecrets { UserLlmApiKey = stored?.UserLlmApiKey };
+            return _protector.Unprotect(protectedKey);
         }
         catch (CryptographicException e)
         {
@@ -33,6 +30,4 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
                 "the trial continues with the server's own keys, if any", e);
         }
     }
-
-    private sealed record StoredSecrets(string? UserLlmApiKey);
 }

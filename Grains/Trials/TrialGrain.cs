@@ -168,7 +168,7 @@ public sealed class TrialGrain(
         string? secretsNote = null;
         try
         {
-            userApiKey = secretProtector.Unprotect(a.ProtectedSecrets)?.UserLlmApiKey;
+            userApiKey = secretProtector.Unprotect(a.ProtectedSecrets);
         }
         catch (SecretsUnavailableException e)
         {

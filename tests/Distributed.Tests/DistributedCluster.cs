@@ -84,7 +84,7 @@ public sealed class DistributedCluster : IAsyncDisposable
 
     private async Task StartSiloAsync(string name, int defaultTurnLatencyMs, IReadOnlyDictionary<string, string>? settings)
     {
-        var ports = LoopbackPorts.Free(2);
+        var ports = FreeLoopbackPorts.Take(2);
         var environment = SiloEnvironment(ports[0], ports[1], defaultTurnLatencyMs);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var silo = await HostProcess.StartAsync("Silo", name, environment);

@@ -33,7 +33,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string project, string name, IReadOnlyDictionary<string, string> environment)
     {
         string dll = RepositoryPaths.HostAssembly(project);
-        int httpPort = LoopbackPorts.Free(1)[0];
+        int httpPort = FreeLoopbackPorts.Take(1)[0];
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

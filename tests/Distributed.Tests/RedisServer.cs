@@ -29,7 +29,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         string directory = Directory.CreateTempSubdirectory("tau2obs-redis-").FullName;
-        int port = LoopbackPorts.Free(1)[0];
+        int port = FreeLoopbackPorts.Take(1)[0];
         var start = new ProcessStartInfo(Executable() ?? throw new InvalidOperationException("redis-server is not installed"))
         {
             WorkingDirectory = directory,

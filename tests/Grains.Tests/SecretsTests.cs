@@ -20,7 +20,7 @@ public sealed class SecretsTests(ClusterFixture fixture)
     {
         var grain = fixture.Grains.NewGrain("secret");
         // the test agent refuses to run unless the key arrives
-        await grain.Start(Evaluations.Toy(agent: "test:require-key", numTasks: 1, numTrials: 1), new EvaluationSecrets { UserLlmApiKey = Key });
+        await grain.Start(Evaluations.Toy(agent: "test:require-key", numTasks: 1, numTrials: 1), new UserLlmKey(Key));
 
         var done = await grain.WaitForTerminalAsync();
         Assert.Equal(1.0, Assert.Single(done.Trials).Reward);
@@ -39,7 +39,7 @@ public sealed class SecretsTests(ClusterFixture fixture)
     [Fact]
     public void Secrets_do_not_print_their_values()
     {
-        Assert.DoesNotContain(Key, new EvaluationSecrets { UserLlmApiKey = Key }.ToString());
+        Assert.DoesNotContain(Key, new UserLlmKey(Key).ToString());
         Assert.DoesNotContain(Key, new Engine.Running.ParticipantSelection("oracle", null, default, Key).ToString());
     }
 

@@ -15,6 +15,7 @@ namespace Tau2Observe.TestSupport;
 /// <item><c>test:stall</c> — an agent that never answers (until cancelled).</item>
 /// <item><c>test:oracle-limited</c> — the oracle under another name (for admission rules), with the requested latency.</item>
 /// <item><c>test:require-key</c> — the oracle, if the user simulator's API key given with the request is <see cref="RequiredUserApiKey"/>; refused otherwise.</item>
+/// <item><c>test:user-auth-failed</c> — the oracle, with a user whose model rejects the key (as the LLM user simulator reports it).</item>
 /// </list>
 /// </summary>
 public sealed class TestParticipantResolver : IParticipantResolver
@@ -37,6 +38,7 @@ public sealed class TestParticipantResolver : IParticipantResolver
             "oracle-limited" => new OfflineParticipants(selection.TurnLatency),
             "require-key" when selection.UserApiKey == RequiredUserApiKey => new OfflineParticipants(selection.TurnLatency),
             "require-key" => throw new ArgumentException("the user simulator's API key did not arrive"),
+            "user-auth-failed" => new SelectedParticipants(c => new OracleAgent(c.Task), _ => new RejectedKeyUser()),
             _ => throw new ArgumentException($"unknown test agent '{selection.AgentEndpoint}'"),
         };
     }
@@ -45,6 +47,13 @@ public sealed class TestParticipantResolver : IParticipantResolver
     {
         public ISimulationAgent CreateAgent(AgentContext context) => agent(context);
         public IUserSimulator CreateUser(AgentContext context) => new ScriptedUserSimulator(context.Task);
+    }
+
+    private sealed class RejectedKeyUser : IUserSimulator
+    {
+        public Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct) =>
+            Task.FromException<Message>(new ParticipantException(
+                LlmUserSimulator.AuthFailedCode + ": gemini/gemini-2.5-flash: HTTP 401 [invalid_api_key]: the provider rejected the API key", isInfrastructure: true));
     }
 
     private sealed class GivingUpAgent : ISimulationAgent

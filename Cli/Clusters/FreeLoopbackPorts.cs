@@ -3,11 +3,10 @@ using System.Net.Sockets;
 
 namespace Tau2Observe.Cli.Clusters;
 
-/// <summary>Loopback ports that are free now, for hosts started on this machine (the embedded silo, test hosts).</summary>
-public static class LoopbackPorts
+/// <summary>Distinct loopback TCP ports that are free now (all listeners are held until every port is known).</summary>
+public static class FreeLoopbackPorts
 {
-    /// <summary>Distinct free ports: every listener is held until all the ports are known.</summary>
-    public static int[] Free(int count)
+    public static int[] Take(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try
