@@ -8,6 +8,7 @@ public sealed class SiloFailureTests
 {
     private static readonly string[] Tasks = EvaluationChecks.OracleSolvedMockTasks;
     private const int Trials = 2;
+    private const string UserKey = "sk-test-0123456789-must-never-be-stored";
 
     [RedisFact]
     public async Task Killing_a_silo_mid_run_loses_and_duplicates_nothing_and_its_trials_resume_where_they_were()
@@ -17,7 +18,7 @@ public sealed class SiloFailureTests
         await evaluation.Start(new EvaluationRequest
         {
             Domain = "mock", AgentEndpoint = "oracle", TaskIds = Tasks, NumTrials = Trials, SimulatedTurnLatencyMs = 800,
-        });
+        }, new UserLlmKey(UserKey));
         var (victim, victimPort) = cluster.Silos[0];
         // the Orleans dashboard runs on every silo
         using (var http = new HttpClient())
@@ -66,6 +67,11 @@ public sealed class SiloFailureTests
         Assert.Equal(done.Trials.Count, summary.RootElement.GetProperty("trials").GetArrayLength());
         Assert.Contains("already exists", cli.Stderr);
         Assert.Equal([done.EvaluationId], await cluster.Client.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).List());
+
+        // the key given with the request is in Redis only encrypted
+        string stored = await RedisContents.DumpAsync(cluster.Redis.ConnectionString);
+        Assert.DoesNotContain(UserKey, stored);
+        Assert.Contains("ProtectedSecrets", stored);
     }
 
     /// <summary>Keys of the TrialGrain activations on the silo listening on <paramref name="siloPort"/>.</summary>
