@@ -24,4 +24,10 @@ public sealed record EvaluationRequest
     [Id(11)] public int SimulatedTurnLatencyMs { get; init; }
     /// <summary>A caller-chosen idempotency key (e.g. the A2A messageId).</summary>
     [Id(12)] public string? ClientRequestId { get; init; }
+    /// <summary>
+    /// Corrections of the reference's grading defects to apply (names of <c>GradingOptions</c>:
+    /// <c>empty-criteria</c>, <c>failing-gold-actions</c>, <c>infrastructure-errors</c>, or <c>all</c>);
+    /// null or empty grades exactly as tau2 does. See docs/fidelity.md.
+    /// </summary>
+    [Id(13)] public IReadOnlyList<string>? Corrections { get; init; }
 }

@@ -15,4 +15,7 @@ public sealed record EvaluationSummary
     [Id(7)] public double? TotalCost { get; init; }
     [Id(8)] public long PromptTokens { get; init; }
     [Id(9)] public long CompletionTokens { get; init; }
+    /// <summary>Not tau2's: the bounds of a 95% confidence interval for each pass^k (normal approximation over tasks; docs/fidelity.md).</summary>
+    [Id(10)] public IReadOnlyDictionary<int, double> PassHatKLower { get; init; } = new Dictionary<int, double>();
+    [Id(11)] public IReadOnlyDictionary<int, double> PassHatKUpper { get; init; } = new Dictionary<int, double>();
 }

@@ -24,6 +24,7 @@ public static class EvaluateCommand
         var turnLatency = new Option<int>("--turn-latency-ms") { Description = "simulated latency per turn of the built-in participants", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "write the tau2 results file here" };
         var json = new Option<bool>("--json") { Description = "print one JSON summary object on stdout" };
+        var corrections = GradingCorrectionsOption.Create();
         var cluster = new Option<string?>("--cluster")
         {
             Description = $"cluster to use: localhost[:gatewayPort], host:gatewayPort or redis:<connection string> (default: ${ClusterEnvironmentVariable}, else an embedded single-node cluster)",
@@ -31,7 +32,7 @@ public static class EvaluateCommand
 
         var command = new Command("evaluate", "Evaluate an agent on a tau2 domain")
         {
-            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, cluster,
+            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, corrections, cluster,
         };
         command.SetAction((parse, ct) =>
         {
@@ -49,6 +50,7 @@ public static class EvaluateCommand
                 UserModel = parse.GetValue(userModel),
                 Seed = parse.GetValue(seed),
                 SimulatedTurnLatencyMs = parse.GetValue(turnLatency),
+                Corrections = parse.GetValue(corrections) is { Length: > 0 } names ? names : null,
             };
             var session = new EvaluationSession(
                 dependencies,

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Tau2Observe.Engine.Evaluation;
 using Tau2Observe.Engine.Metrics;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
@@ -35,6 +36,7 @@ public sealed class EvaluationGrain(
     private bool IsStarted => S.Request is not null;
     private bool IsTerminal => S.Status is EvaluationStatus.Completed or EvaluationStatus.Failed or EvaluationStatus.Cancelled;
     private int TotalTrials => S.TaskIds.Count * S.TrialSeeds.Count;
+    private GradingOptions Grading => GradingOptions.FromNames(S.Request?.Corrections);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +78,7 @@ public sealed class EvaluationGrain(
                     TaskId = taskId, Trial = trial, Seed = S.TrialSeeds[trial],
                     TerminationReason = TerminationReason.Cancelled, Error = "cancelled before it finished",
                 });
-            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials, Grading.CountInfrastructureErrorsAsFailures);
             S.Status = EvaluationStatus.Cancelled;
             return true;
         });
@@ -146,7 +148,7 @@ public sealed class EvaluationGrain(
         {
             if (IsTerminal || Find(result.TaskId, result.Trial) is not null) return false;
             S.Trials.Add(result);
-            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials, Grading.CountInfrastructureErrorsAsFailures);
             if (S.Trials.Count == TotalTrials)
             {
                 S.Status = EvaluationStatus.Completed;
@@ -180,6 +182,7 @@ public sealed class EvaluationGrain(
         RequirePositive(request.MaxErrors, "max_errors");
         if (request.NumTasks is { } n) RequirePositive(n, "num_tasks");
         if (request.SimulatedTurnLatencyMs < 0) throw new ArgumentException("The simulated turn latency cannot be negative.");
+        GradingOptions.FromNames(request.Corrections); // unknown correction names are an error here, not in every trial
         if (!runner.Domains.Contains(request.Domain))
             throw new ArgumentException($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", runner.Domains.Names.Order(StringComparer.Ordinal))}");
         try

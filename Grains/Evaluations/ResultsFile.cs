@@ -10,7 +10,19 @@ namespace Tau2Observe.Grains.Evaluations;
 public static class ResultsFile
 {
     /// <param name="simulations">Runs already in tau2's SimulationRun shape, trial-major.</param>
-    public static PyDict Build(EvaluationRequest request, IEnumerable<TauTask> tasks, IEnumerable<PyDict> simulations, string policy, string? userGuidelines) => new()
+    /// <remarks>
+    /// The shape is tau2's; the only addition is <c>info.grading_corrections</c>, present only when the
+    /// evaluation used corrections of tau2's grading defects (tau2 ignores unknown keys).
+    /// </remarks>
+    public static PyDict Build(EvaluationRequest request, IEnumerable<TauTask> tasks, IEnumerable<PyDict> simulations, string policy, string? userGuidelines)
+    {
+        var results = Tau2Shape(request, tasks, simulations, policy, userGuidelines);
+        if (request.Corrections is { Count: > 0 } corrections)
+            ((PyDict)results["info"]!)["grading_corrections"] = corrections.Select(c => (object?)c).ToList();
+        return results;
+    }
+
+    private static PyDict Tau2Shape(EvaluationRequest request, IEnumerable<TauTask> tasks, IEnumerable<PyDict> simulations, string policy, string? userGuidelines) => new()
     {
         ["timestamp"] = Timestamps.Now(),
         ["info"] = new PyDict

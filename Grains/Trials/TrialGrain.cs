@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Tau2Observe.Engine.Evaluation;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Engine.Telemetry;
@@ -112,7 +113,8 @@ public sealed class TrialGrain(
             _cancelled.Token.ThrowIfCancellationRequested();
             var factory = participants.Resolve(new ParticipantSelection(
                 a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs)));
-            var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet);
+            var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
+                Grading: GradingOptions.FromNames(a.Request.Corrections));
             run = await runner.RunAsync(spec, factory, LastCheckpoint(), SaveCheckpointAsync, stop.Token);
         }
         catch (OperationCanceledException) when (_cancelled.IsCancellationRequested)
