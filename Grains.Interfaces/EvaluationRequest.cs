@@ -30,4 +30,9 @@ public sealed record EvaluationRequest
     /// null or empty grades exactly as tau2 does. See docs/fidelity.md.
     /// </summary>
     [Id(13)] public IReadOnlyList<string>? Corrections { get; init; }
+    /// <summary>
+    /// tau2's solo mode (mock and telecom only): the agent gets the user's tools too, there is no
+    /// user simulator and no greeting, and only tasks tau2 deems solo-eligible are run.
+    /// </summary>
+    [Id(14)] public bool SoloMode { get; init; }
 }

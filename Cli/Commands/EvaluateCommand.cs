@@ -25,6 +25,7 @@ public static class EvaluateCommand
         var output = new Option<FileInfo?>("--output", "-o") { Description = "write the tau2 results file here" };
         var json = new Option<bool>("--json") { Description = "print one JSON summary object on stdout" };
         var corrections = GradingCorrectionsOption.Create();
+        var solo = new Option<bool>("--solo") { Description = "tau2's solo mode (mock, telecom): the agent works alone with both toolkits, no user simulator" };
         var cluster = new Option<string?>("--cluster")
         {
             Description = $"cluster to use: localhost[:gatewayPort], host:gatewayPort or redis:<connection string> (default: ${ClusterEnvironmentVariable}, else an embedded single-node cluster)",
@@ -32,7 +33,7 @@ public static class EvaluateCommand
 
         var command = new Command("evaluate", "Evaluate an agent on a tau2 domain")
         {
-            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, corrections, cluster,
+            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, corrections, solo, cluster,
         };
         command.SetAction((parse, ct) =>
         {
@@ -51,6 +52,7 @@ public static class EvaluateCommand
                 Seed = parse.GetValue(seed),
                 SimulatedTurnLatencyMs = parse.GetValue(turnLatency),
                 Corrections = parse.GetValue(corrections) is { Length: > 0 } names ? names : null,
+                SoloMode = parse.GetValue(solo),
             };
             var session = new EvaluationSession(
                 dependencies,

@@ -29,9 +29,12 @@ public sealed class ResultsDocument
         (Info.GetOrDefault("environment_info") as PyDict)?.GetOrDefault("domain_name") as string
         ?? throw new FormatException("info.environment_info.domain_name is missing");
 
-    /// <summary>tau2 infers solo mode from the agent and user implementations.</summary>
+    /// <summary>
+    /// tau2 infers solo mode from the agent and user implementations (<c>llm_agent_solo</c> with
+    /// <c>dummy_user</c>); files of ours name the solo oracle <c>oracle_agent_solo</c>.
+    /// </summary>
     public bool SoloMode =>
-        Implementation("agent_info") == "llm_agent_solo" && Implementation("user_info") == "dummy_user";
+        Implementation("agent_info") is "llm_agent_solo" or "oracle_agent_solo" && Implementation("user_info") == "dummy_user";
 
     /// <summary><c>info.num_trials</c>, or the highest trial index + 1 when it is absent.</summary>
     public int NumTrials => Info.GetOrDefault("num_trials") is long n && n > 0

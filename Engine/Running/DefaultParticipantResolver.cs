@@ -13,6 +13,6 @@ public sealed class DefaultParticipantResolver : IParticipantResolver
         if (selection.UserModel is not null)
             throw new ArgumentException(
                 $"User model '{selection.UserModel}' needs an LLM user simulator, which is not configured; leave the user model unset to use the scripted user.");
-        return new OfflineParticipants(selection.TurnLatency);
+        return new OfflineParticipants(selection.TurnLatency, selection.SoloMode);
     }
 }

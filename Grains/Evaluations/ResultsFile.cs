@@ -33,12 +33,12 @@ public static class ResultsFile
             ["max_errors"] = (long)request.MaxErrors,
             ["user_info"] = new PyDict
             {
-                ["implementation"] = request.UserModel is null ? "scripted_user" : "user_simulator",
+                ["implementation"] = request.SoloMode ? "dummy_user" : request.UserModel is null ? "scripted_user" : "user_simulator",
                 ["llm"] = request.UserModel,
                 ["llm_args"] = new PyDict(),
                 ["global_simulation_guidelines"] = userGuidelines,
             },
-            ["agent_info"] = AgentInfo(request.AgentEndpoint),
+            ["agent_info"] = AgentInfo(request.AgentEndpoint, request.SoloMode),
             ["environment_info"] = new PyDict
             {
                 ["domain_name"] = request.Domain,
@@ -51,8 +51,8 @@ public static class ResultsFile
         ["simulations"] = simulations.Select(s => (object?)s).ToList(),
     };
 
-    // tau2 stores an A2A agent's endpoint URL in agent_info.llm
-    private static PyDict AgentInfo(string endpoint) => endpoint == DefaultParticipantResolver.Oracle
-        ? new PyDict { ["implementation"] = "oracle_agent", ["llm"] = null, ["llm_args"] = new PyDict() }
+    // tau2 stores an A2A agent's endpoint URL in agent_info.llm; a "_solo" agent with the dummy user marks a solo run
+    private static PyDict AgentInfo(string endpoint, bool solo) => endpoint == DefaultParticipantResolver.Oracle
+        ? new PyDict { ["implementation"] = solo ? "oracle_agent_solo" : "oracle_agent", ["llm"] = null, ["llm_args"] = new PyDict() }
         : new PyDict { ["implementation"] = "a2a_agent", ["llm"] = endpoint, ["llm_args"] = new PyDict() };
 }

@@ -112,9 +112,9 @@ public sealed class TrialGrain(
         {
             _cancelled.Token.ThrowIfCancellationRequested();
             var factory = participants.Resolve(new ParticipantSelection(
-                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs)));
+                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs), a.Request.SoloMode));
             var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
-                Grading: GradingOptions.FromNames(a.Request.Corrections));
+                SoloMode: a.Request.SoloMode, Grading: GradingOptions.FromNames(a.Request.Corrections));
             run = await runner.RunAsync(spec, factory, LastCheckpoint(), SaveCheckpointAsync, stop.Token);
         }
         catch (OperationCanceledException) when (_cancelled.IsCancellationRequested)

@@ -140,4 +140,13 @@ public sealed class EvaluateCommandTests
         Assert.Contains("lenient", run.Stderr);
         Assert.DoesNotContain("evaluation ", run.Stderr);
     }
+
+    [Fact]
+    public async Task Solo_mode_is_refused_for_domains_tau2_refuses_it_for()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "airline", "--agent", "oracle", "--solo");
+
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Contains("does not support solo mode", run.Stderr);
+    }
 }

@@ -177,4 +177,22 @@ public sealed class RegradeCommandTests : IDisposable
         Assert.NotEqual(0, unknown.ExitCode);
         Assert.Contains("lenient", unknown.Stderr);
     }
+
+    [Fact]
+    public async Task A_solo_telecom_evaluation_round_trips_through_regrade_in_solo_mode()
+    {
+        var results = Path.Combine(_dir, "telecom-solo.json");
+        var evaluate = await CliRun.InvokeAsync("evaluate", "--domain", "telecom", "--agent", "oracle", "--solo", "--num-tasks", "3", "--output", results, "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.Equal(1.0, JsonDocument.Parse(evaluate.Stdout).RootElement.GetProperty("avg_reward").GetDouble());
+
+        var run = await CliRun.InvokeAsync("regrade", results, "--json");
+
+        // the replay needs the solo environment (the agent called phone tools): a non-solo one could not replay it
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var summary = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("files")[0];
+        Assert.Equal(0, summary.GetProperty("not_graded").GetInt32());
+        Assert.Equal(0, summary.GetProperty("changed").GetInt32());
+        Assert.Equal(1.0, summary.GetProperty("avg_reward").GetDouble());
+    }
 }
