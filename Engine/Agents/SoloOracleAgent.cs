@@ -10,6 +10,8 @@ namespace Tau2Observe.Engine.Agents;
 /// gold action itself, user-side ones included (a solo environment routes an agent's call of a
 /// user tool to the user's toolkit), one tool call per turn, then ends with <c>###STOP###</c>,
 /// which is what tau2's solo agent sends when it calls <c>done</c>. Its messages cost nothing.
+/// A solo agent can state information only as text beside a tool call (tau2 keeps that text in the
+/// trajectory, and COMMUNICATE reads it), so the last gold call carries the oracle's closing text.
 /// </summary>
 public sealed class SoloOracleAgent(TauTask task, TimeSpan latency = default, TimeProvider? time = null) : ISimulationAgent
 {
@@ -23,7 +25,8 @@ public sealed class SoloOracleAgent(TauTask task, TimeSpan latency = default, Ti
         if (done >= actions.Count) return Message.Assistant(StopTokens.Stop, cost: 0.0);
         state.Values[DoneKey] = (done + 1).ToString(CultureInfo.InvariantCulture);
         var call = new ToolCall { Id = $"solo_oracle_{done}", Name = actions[done].Name, Arguments = PyValue.DeepClone(actions[done].Arguments) };
-        return Message.Assistant(null, [call], cost: 0.0);
+        bool last = done == actions.Count - 1;
+        return Message.Assistant(last && task.EvaluationCriteria?.CommunicateInfo is { Count: > 0 } ? OracleScript.ClosingText(task) : null, [call], cost: 0.0);
     }
 
     /// <summary>tau2's solo agent stops with a message containing <c>###STOP###</c>.</summary>
