@@ -46,9 +46,40 @@ public sealed class RegradeCommandTests : IDisposable
         var before = (PyDict)PyJson.Parse(await File.ReadAllTextAsync(results))!;
         var after = (PyDict)PyJson.Parse(await File.ReadAllTextAsync(updated))!;
         Assert.Equal(["timestamp", "info", "tasks", "simulations"], after.Keys);
+        AssertTau2Shape(before);
         var mismatches = new List<string>();
         JsonDiff.Compare("results", before, after, mismatches);
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>tau2-engine §1.4-1.6: field names and order of info, SimulationRun, messages and reward_info.</summary>
+    private static void AssertTau2Shape(PyDict results)
+    {
+        var info = (PyDict)results["info"]!;
+        Assert.Equal(["git_commit", "num_trials", "max_steps", "max_errors", "user_info", "agent_info", "environment_info", "seed"], info.Keys);
+        Assert.Equal(["implementation", "llm", "llm_args", "global_simulation_guidelines"], ((PyDict)info["user_info"]!).Keys);
+        Assert.Equal(["implementation", "llm", "llm_args"], ((PyDict)info["agent_info"]!).Keys);
+        Assert.Equal(["domain_name", "policy", "tool_defs"], ((PyDict)info["environment_info"]!).Keys);
+        Assert.Null(((PyDict)info["environment_info"]!)["tool_defs"]);
+        Assert.All((List<object?>)results["tasks"]!, t =>
+            Assert.Equal(["id", "description", "user_scenario", "ticket", "initial_state", "evaluation_criteria"], ((PyDict)t!).Keys));
+        foreach (var sim in ((List<object?>)results["simulations"]!).Cast<PyDict>())
+        {
+            Assert.Equal(["id", "task_id", "timestamp", "start_time", "end_time", "duration", "termination_reason", "agent_cost", "user_cost", "reward_info", "messages", "trial", "seed"], sim.Keys);
+            Assert.Equal(["reward", "db_check", "env_assertions", "action_checks", "nl_assertions", "communicate_checks", "reward_basis", "reward_breakdown", "info"],
+                ((PyDict)sim["reward_info"]!).Keys);
+            var messages = ((List<object?>)sim["messages"]!).Cast<PyDict>().ToList();
+            Assert.Equal(Enumerable.Range(0, messages.Count).Select(i => (object?)(long)i), messages.Select(m => m["turn_idx"]));
+            foreach (var m in messages)
+            {
+                if ((string)m["role"]! == "tool")
+                    Assert.Equal(["id", "role", "content", "requestor", "error", "turn_idx", "timestamp"], m.Keys);
+                else
+                    Assert.Equal(["role", "content", "tool_calls", "turn_idx", "timestamp", "cost", "usage", "raw_data"], m.Keys);
+                foreach (var call in (m.GetOrDefault("tool_calls") as List<object?> ?? []).Cast<PyDict>())
+                    Assert.Equal(["id", "name", "arguments", "requestor"], call.Keys);
+            }
+        }
     }
 
     [Fact]
