@@ -183,6 +183,8 @@ public sealed class EvaluationGrain(
         if (request.NumTasks is { } n) RequirePositive(n, "num_tasks");
         if (request.SimulatedTurnLatencyMs < 0) throw new ArgumentException("The simulated turn latency cannot be negative.");
         GradingOptions.FromNames(request.Corrections); // unknown correction names are an error here, not in every trial
+        if (request.SoloMode && request.AgentEndpoint != DefaultParticipantResolver.Oracle)
+            throw new ArgumentException($"Solo mode is available only with the built-in '{DefaultParticipantResolver.Oracle}' agent, not with A2A agents.");
         if (!runner.Domains.Contains(request.Domain))
             throw new ArgumentException($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", runner.Domains.Names.Order(StringComparer.Ordinal))}");
         try
