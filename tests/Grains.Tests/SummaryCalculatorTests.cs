@@ -6,14 +6,49 @@ namespace Tau2Observe.Grains.Tests;
 
 public class SummaryCalculatorTests
 {
-    private static TrialResult Trial(string task, int trial, double reward, string reason = TerminationReason.UserStop) =>
+    private static TrialResult Trial(string task, double? agentCost, double? userCost, int turns = 4) => new()
+    {
+        TaskId = task, Trial = 0, Reward = 1.0, TerminationReason = "user_stop", Turns = turns,
+        AgentCost = agentCost, UserCost = userCost, PromptTokens = 100, CompletionTokens = 10, CachedPromptTokens = 40,
+    };
+
+    [Fact]
+    public void Costs_and_tokens_of_every_trial_are_summed()
+    {
+        var summary = SummaryCalculator.Compute([Trial("a", 0.002, 0.001), Trial("b", 0.004, 0.003)], numTrials: 1);
+
+        Assert.Equal(0.010, summary.TotalCost!.Value, 12);
+        Assert.Equal(0.004, summary.UserCost!.Value, 12);
+        Assert.Equal((200L, 20L, 80L), (summary.PromptTokens, summary.CompletionTokens, summary.CachedPromptTokens));
+    }
+
+    [Fact]
+    public void One_unknown_cost_makes_the_total_unknown_rather_than_understated()
+    {
+        // an unpriced user model: tokens are known, the cost is not
+        var summary = SummaryCalculator.Compute([Trial("a", 0.002, 0.001), Trial("b", 0.004, null)], numTrials: 1);
+
+        Assert.Null(summary.TotalCost);
+        Assert.Null(summary.UserCost);
+        Assert.Equal(200L, summary.PromptTokens);
+    }
+
+    [Fact]
+    public void A_trial_cancelled_before_its_first_turn_does_not_void_the_cost()
+    {
+        var summary = SummaryCalculator.Compute([Trial("a", 0.002, 0.001), Trial("b", null, null, turns: 0)], numTrials: 1);
+
+        Assert.Equal(0.003, summary.TotalCost!.Value, 12);
+    }
+
+    private static TrialResult Run(string task, int trial, double reward, string reason = TerminationReason.UserStop) =>
         new() { TaskId = task, Trial = trial, Reward = reward, TerminationReason = reason };
 
     private static readonly TrialResult[] Trials =
     [
-        Trial("a", 0, 1.0), Trial("a", 1, 1.0), Trial("a", 2, 0.0),
-        Trial("b", 0, 1.0), Trial("b", 1, 0.0, TerminationReason.InfrastructureError), Trial("b", 2, 1.0),
-        Trial("c", 0, 0.0), Trial("c", 1, 1.0), Trial("c", 2, 1.0),
+        Run("a", 0, 1.0), Run("a", 1, 1.0), Run("a", 2, 0.0),
+        Run("b", 0, 1.0), Run("b", 1, 0.0, TerminationReason.InfrastructureError), Run("b", 2, 1.0),
+        Run("c", 0, 0.0), Run("c", 1, 1.0), Run("c", 2, 1.0),
     ];
 
     [Fact]
