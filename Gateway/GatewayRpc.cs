@@ -6,7 +6,8 @@ namespace Tau2Observe.Gateway;
 
 /// <summary>
 /// The gateway's A2A JSON-RPC endpoint: <c>message/send</c>, <c>message/stream</c>, <c>tasks/get</c>,
-/// <c>tasks/cancel</c>, <c>tasks/resubscribe</c>. Every failure is a JSON-RPC error with HTTP 200,
+/// <c>tasks/cancel</c>, <c>tasks/resubscribe</c>, and their A2A 1.0 forms (<c>SendMessage</c>, ...;
+/// see <see cref="RpcDialect"/>) on the same URL. Every failure is a JSON-RPC error with HTTP 200,
 /// with a message that says what to fix; nothing internal (stack traces, exception types) leaks.
 /// </summary>
 public sealed class GatewayRpc(
@@ -23,29 +24,31 @@ public sealed class GatewayRpc(
     {
         var ct = http.RequestAborted;
         var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, ct: ct);
-        if (read.Request is not { } request)
+        if (read.Request is not { } received)
         {
             await WriteAsync(http, read.Error!);
             return;
         }
+        var request = received;
         try
         {
+            (var dialect, request) = RpcDialect.Of(http.Request.Headers[A2AVersions.HeaderName].FirstOrDefault(), received);
             switch (request.Method)
             {
                 case A2AMethods.SendMessage:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(await SendAsync(request, ct))));
                     break;
                 case A2AMethods.StreamMessage:
-                    await StreamAsync(http, request);
+                    await StreamAsync(http, request, dialect);
                     break;
                 case A2AMethods.GetTask:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await GetTaskAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(await GetTaskAsync(request, ct))));
                     break;
                 case A2AMethods.CancelTask:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await CancelTaskAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(await CancelTaskAsync(request, ct))));
                     break;
                 case A2AMethods.Resubscribe:
-                    await ResubscribeAsync(http, request);
+                    await ResubscribeAsync(http, request, dialect);
                     break;
                 case var m when m.StartsWith(A2AMethods.PushNotificationPrefix, StringComparison.Ordinal):
                     throw new JsonRpcException(JsonRpcErrorCodes.PushNotificationNotSupported, "Push notifications are not supported; use message/stream or poll with tasks/get.");
@@ -94,7 +97,7 @@ public sealed class GatewayRpc(
         return EvaluationTasks.ToTask(snapshot, contextId, message);
     }
 
-    private async Task StreamAsync(HttpContext http, JsonRpcRequest request)
+    private async Task StreamAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect)
     {
         var ct = http.RequestAborted;
         var message = ReadSendParams(request).Message!;
@@ -104,29 +107,29 @@ public sealed class GatewayRpc(
         {
             var task = await ImmediateAsync(call, message, contextId, ct);
             recent.Remember(task);
-            var stream = await EvaluationStream.OpenAsync(http, request.Id);
+            var stream = await EvaluationStream.OpenAsync(http, request.Id, dialect);
             await stream.ReplayAsync(task);
             return;
         }
         var started = await StartAsync(call, message, contextId, ct);
-        await FollowAsync(http, request, started, contextId, message);
+        await FollowAsync(http, request, dialect, started, contextId, message);
     }
 
-    private async Task ResubscribeAsync(HttpContext http, JsonRpcRequest request)
+    private async Task ResubscribeAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect)
     {
         string id = ReadTaskId(request);
         if (recent.Find(id) is { } known)
         {
-            await (await EvaluationStream.OpenAsync(http, request.Id)).ReplayAsync(known);
+            await (await EvaluationStream.OpenAsync(http, request.Id, dialect)).ReplayAsync(known);
             return;
         }
         var snapshot = await evaluations.GetAsync(id, http.RequestAborted) ?? throw TaskNotFound(id);
-        await FollowAsync(http, request, snapshot, recent.ContextOf(id), null);
+        await FollowAsync(http, request, dialect, snapshot, recent.ContextOf(id), null);
     }
 
-    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, EvaluationSnapshot started, string contextId, A2AMessage? message)
+    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect, EvaluationSnapshot started, string contextId, A2AMessage? message)
     {
-        var stream = await EvaluationStream.OpenAsync(http, request.Id);
+        var stream = await EvaluationStream.OpenAsync(http, request.Id, dialect);
         try
         {
             await stream.FollowAsync(started, contextId, message, follower, TimeSpan.FromSeconds(_options.HeartbeatSeconds));
@@ -213,7 +216,7 @@ public sealed class GatewayRpc(
         if (message.Parts is not { Count: > 0 })
             throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message needs at least one part.");
         if (message.Role is not A2ARoles.User)
-            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message.role must be \"user\".");
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message.role must be \"user\" (A2A 1.0: \"ROLE_USER\").");
         // lenient where tau2's peers are (a2a.md §1.8): a missing messageId is generated (no idempotency then), a null contextId starts a context
         if (string.IsNullOrWhiteSpace(message.MessageId)) message.MessageId = Guid.NewGuid().ToString();
         if (string.IsNullOrWhiteSpace(message.ContextId)) message.ContextId = Guid.NewGuid().ToString();
