@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tau2Observe.Engine.A2A;
 
 namespace Tau2Observe.Gateway;
@@ -11,11 +12,14 @@ public static class GatewayAgentCard
 {
     public const string RpcPath = "/a2a/tau2_agent";
 
-    public static AgentCard Build(string baseUrl)
+    /// <param name="requiresApiKey">Declares the bearer scheme when the gateway has API keys configured.</param>
+    public static AgentCard Build(string baseUrl, bool requiresApiKey = false)
     {
         string rpcUrl = baseUrl.TrimEnd('/') + RpcPath;
         return new AgentCard
         {
+            SecuritySchemes = requiresApiKey ? new JsonObject { ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer" } } : null,
+            Security = requiresApiKey ? new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }) : null,
             Name = "tau2_agent",
             Description = "Evaluation service that scores conversational agents with tau2-bench on customer-service domains " +
                           "(airline, retail, telecom, mock). Send a request as text or as a data part; progress streams over message/stream.",

@@ -15,6 +15,7 @@ public sealed class GatewayRpc(
     DomainCatalog domains,
     RecentTasks recent,
     EvaluationFollower follower,
+    AgentEndpointPolicy endpointPolicy,
     IOptions<GatewayOptions> settings,
     ILogger<GatewayRpc> log)
 {
@@ -23,7 +24,7 @@ public sealed class GatewayRpc(
     public async Task HandleAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, ct: ct);
+        var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, _options.MaxRequestBodyBytes, ct);
         if (read.Request is not { } received)
         {
             await WriteAsync(http, read.Error!);
@@ -167,6 +168,7 @@ public sealed class GatewayRpc(
     private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
     {
         var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains);
+        await endpointPolicy.CheckAsync(request.AgentEndpoint, ct);
         string evaluationId = EvaluationIds.For(request);
         var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
         recent.RememberContext(evaluationId, contextId);

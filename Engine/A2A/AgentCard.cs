@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Tau2Observe.Engine.A2A;
 
 /// <summary>
@@ -18,6 +20,12 @@ public sealed class AgentCard
     public List<string> DefaultInputModes { get; set; } = ["text/plain"];
     public List<string> DefaultOutputModes { get; set; } = ["text/plain"];
     public List<AgentSkill> Skills { get; set; } = [];
+
+    /// <summary>Name → OpenAPI-style security scheme (a2a.md §1.6), e.g. <c>{"bearer": {"type": "http", "scheme": "bearer"}}</c>.</summary>
+    public JsonObject? SecuritySchemes { get; set; }
+
+    /// <summary>Which schemes a request needs: a list of <c>{name: [scopes]}</c> alternatives.</summary>
+    public JsonArray? Security { get; set; }
 
     /// <summary>A2A 1.0: every binding and version the agent speaks; absent on 0.3-only cards.</summary>
     public List<AgentInterface>? SupportedInterfaces { get; set; }
