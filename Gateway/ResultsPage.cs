@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Tau2Observe.Gateway;
 
 /// <summary>
-/// The results page at <c>/results/</c>: plain HTML, CSS and JS embedded in the gateway assembly
+/// The results page at <c>/results</c> (with or without the trailing slash): plain HTML, CSS and JS embedded in the gateway assembly
 /// (no build step), reading the REST results API. The page holds no data itself, so it is served
 /// without the API key; the key typed into it goes only to the API calls.
 /// </summary>
@@ -16,12 +16,11 @@ public static class ResultsPage
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, () => Results.Redirect(Path + "/"));
         foreach (var (file, type) in Files)
         {
             byte[] content = Load(file);
             var result = Results.Bytes(content, type);
-            app.MapGet(file == "index.html" ? Path + "/" : $"{Path}/{file}", (HttpResponse response) =>
+            app.MapGet(file == "index.html" ? Path : $"{Path}/{file}", (HttpResponse response) =>
             {
                 response.Headers.XContentTypeOptions = "nosniff";
                 response.Headers.ContentSecurityPolicy = "default-src 'self'; object-src 'none'; frame-ancestors 'none'";
