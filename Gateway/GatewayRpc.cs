@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tau2Observe.Engine.A2A;
 using Tau2Observe.Grains.Interfaces;
@@ -200,6 +201,11 @@ public sealed class GatewayRpc(
         {
             case GatewaySkill.ListDomains:
                 return ImmediateReplies.Domains(message, contextId, domains);
+            case GatewaySkill.GetResults when call.ListAvailable:
+                var ids = await evaluations.ListAsync(ResultsApi.DefaultLimit, ct);
+                return ImmediateReplies.Completed(message, contextId,
+                    ids.Count == 0 ? "No evaluations yet." : "Known evaluations, newest first:\n" + string.Join("\n", ids.Select(i => "- " + i)),
+                    new DataPart(new JsonObject { ["available_evaluations"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }));
             case GatewaySkill.GetResults:
                 var snapshot = await evaluations.GetAsync(call.EvaluationId!, ct)
                     ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{call.EvaluationId}'.");

@@ -38,6 +38,21 @@ public class ResultsApiTests(GatewayFactory factory) : IClassFixture<GatewayFact
         Assert.Equal(2, results["simulations"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task Get_evaluation_results_with_list_available_names_the_known_evaluations()
+    {
+        string id = (string)GatewayClient.Result(await _client.SendDataAsync(GatewayClient.Evaluation()))["id"]!;
+
+        var byData = GatewayClient.Result(await _client.SendDataAsync(new JsonObject { ["skill"] = "get_evaluation_results", ["list_available"] = true }));
+        var available = byData["artifacts"]![0]!["parts"]![1]!["data"]!["available_evaluations"]!.AsArray().Select(i => (string?)i).ToList();
+        Assert.Contains(id, available);
+        var byText = GatewayClient.Result(await _client.SendTextAsync("List available evaluations"));
+        Assert.Contains(id, (string?)byText["artifacts"]![0]!["parts"]![0]!["text"]);
+
+        var missing = await _client.SendDataAsync(new JsonObject { ["skill"] = "get_evaluation_results" });
+        Assert.Contains("list_available", (string?)missing["error"]!["message"]);
+    }
+
     [Theory]
     [InlineData("/api/evaluations/eval-nope", HttpStatusCode.NotFound, "No evaluation has the id 'eval-nope'.")]
     [InlineData("/api/evaluations/eval-nope/results", HttpStatusCode.NotFound, "No evaluation has the id")]
