@@ -31,6 +31,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<GatewayRpc>();
         builder.Services.Configure<AgentEndpointPolicyOptions>(builder.Configuration.GetSection(AgentEndpointPolicyOptions.Section));
         builder.Services.AddSingleton<AgentEndpointPolicy>();
+        builder.Services.AddSingleton<LlmRequestInterpreter>();
         // one byte over the JSON-RPC limit, so the reader itself answers -32600 for a body just too large
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1L);
         var apiKeys = ApiKeyMiddleware.Keys(options, builder.Configuration);

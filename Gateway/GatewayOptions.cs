@@ -30,6 +30,15 @@ public sealed class GatewayOptions
     /// <summary>Upper bound of <c>num_trials</c>; 3 as the reference gateway.</summary>
     public int MaxTrials { get; set; } = 3;
 
+    /// <summary>
+    /// Optional model (LiteLLM style, e.g. <c>gemini/gemini-2.0-flash</c>) that reads text requests the
+    /// deterministic parser does not understand; its key comes from the provider's environment variable.
+    /// </summary>
+    public string? RequestModel { get; set; }
+
+    /// <summary>Base URL of <see cref="RequestModel"/>'s OpenAI-compatible API, when not the provider's default.</summary>
+    public string? RequestModelBaseUrl { get; set; }
+
     /// <summary>Bearer keys the gateway accepts; empty = no authentication. <c>SERVICE_API_KEYS</c> (comma-separated, the reference's name) adds to them.</summary>
     public List<string> ApiKeys { get; set; } = [];
 

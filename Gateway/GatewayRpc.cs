@@ -17,6 +17,7 @@ public sealed class GatewayRpc(
     RecentTasks recent,
     EvaluationFollower follower,
     AgentEndpointPolicy endpointPolicy,
+    LlmRequestInterpreter interpreter,
     IOptions<GatewayOptions> settings,
     ILogger<GatewayRpc> log)
 {
@@ -84,7 +85,7 @@ public sealed class GatewayRpc(
         var parameters = ReadSendParams(request);
         var message = parameters.Message!;
         string contextId = message.ContextId!;
-        var call = SkillRequestParser.Parse(message);
+        var call = await ParseAsync(message, ct);
         if (call.Skill != GatewaySkill.RunEvaluation)
         {
             var task = await ImmediateAsync(call, message, contextId, ct);
@@ -104,7 +105,7 @@ public sealed class GatewayRpc(
         var ct = http.RequestAborted;
         var message = ReadSendParams(request).Message!;
         string contextId = message.ContextId!;
-        var call = SkillRequestParser.Parse(message);
+        var call = await ParseAsync(message, http.RequestAborted);
         if (call.Skill != GatewaySkill.RunEvaluation)
         {
             var task = await ImmediateAsync(call, message, contextId, ct);
@@ -115,6 +116,15 @@ public sealed class GatewayRpc(
         }
         var started = await StartAsync(call, message, contextId, ct);
         await FollowAsync(http, request, dialect, started, contextId, message);
+    }
+
+    /// <summary>The deterministic reading; for text it cannot place, the request model's (when configured).</summary>
+    private async Task<SkillCall> ParseAsync(A2AMessage message, CancellationToken ct)
+    {
+        var call = SkillRequestParser.Parse(message);
+        if (call.Skill != GatewaySkill.Help || !interpreter.Enabled) return call;
+        string text = string.Join("\n", (message.Parts ?? []).OfType<TextPart>().Select(p => p.Text));
+        return await interpreter.InterpretAsync(text, ct) ?? call;
     }
 
     private async Task ResubscribeAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect)
