@@ -44,10 +44,17 @@ public static class GatewayApp
 
         app.UseExceptionHandler(errors => errors.Run(async http =>
         {
-            // last resort: a client error keeps its 4xx (e.g. 413 for a declared body over the limit); anything else is a JSON-RPC error, never a stack trace
+            // last resort, never a stack trace: a client error keeps its 4xx (e.g. 413 for a declared body over the limit);
+            // on the RPC path anything else is a JSON-RPC error, elsewhere (results API) a 500 with the request id to find in the log
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            http.Response.StatusCode = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status200OK;
+            bool rpc = http.Request.Path.StartsWithSegments(GatewayAgentCard.RpcPath);
+            http.Response.StatusCode = error is BadHttpRequestException bad ? bad.StatusCode : rpc ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;
             http.Response.ContentType = "application/json";
+            if (!rpc)
+            {
+                await http.Response.WriteAsJsonAsync(new { error = $"Internal error (request {http.TraceIdentifier})." });
+                return;
+            }
             int code = error is BadHttpRequestException ? JsonRpcErrorCodes.InvalidRequest : JsonRpcErrorCodes.InternalError;
             string message = error is BadHttpRequestException ? "Invalid Request: the HTTP request was refused (too large or malformed)" : "Internal error";
             await http.Response.WriteAsync(A2AJson.Serialize(JsonRpcResponse.Failure(null, code, message)));

@@ -111,6 +111,19 @@ public class GatewaySafetyTests
     }
 
     [Fact]
+    public async Task A_results_api_failure_is_a_500_with_a_request_id_and_no_exception_text()
+    {
+        using var factory = new GatewayFactory();
+        factory.Evaluations.ThrowOnList = new InvalidOperationException("redis://user:hunter2@10.0.0.1 unreachable");
+        using var response = await factory.CreateClient().GetAsync("/api/evaluations");
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.StartsWith("Internal error (request ", (string?)JsonNode.Parse(body)!["error"]);
+        Assert.DoesNotContain("hunter2", body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+    }
+
+    [Fact]
     public async Task A_refused_agent_endpoint_is_an_invalid_params_error_naming_the_setting()
     {
         using var factory = new GatewayFactory { Settings = { ["Gateway:AgentEndpoints:AllowLoopback"] = "false" } };

@@ -24,6 +24,8 @@ public sealed class InMemoryEvaluationService : IEvaluationService
 
     public Exception? ThrowOnStart { get; set; }
 
+    public Exception? ThrowOnList { get; set; }
+
     public ConcurrentQueue<(string Id, EvaluationRequest Request)> Started { get; } = new();
 
     public int Watchers => _evaluations.Values.Sum(e => e.Watchers.Count);
@@ -77,7 +79,7 @@ public sealed class InMemoryEvaluationService : IEvaluationService
         }
     }
 
-    public Task<IReadOnlyList<string>> ListAsync(int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<string>> ListAsync(int limit, CancellationToken ct) => ThrowOnList is { } e ? throw e :
         Task.FromResult<IReadOnlyList<string>>(_evaluations.Values.Select(e => e.Snapshot)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.EvaluationId, StringComparer.Ordinal).Take(limit).Select(s => s.EvaluationId).ToList());
 
