@@ -131,6 +131,24 @@ public sealed class GatewayV1Tests : IDisposable
         Assert.Equal(JsonRpcErrorCodes.TaskNotCancelable, (int)again["error"]!["code"]!);
     }
 
+    [Fact]
+    public async Task SubscribeToTask_replays_a_finished_evaluation_as_wrapped_events()
+    {
+        var (_, _, sent) = await PostAsync("SendMessage", SendParams(GatewayClient.Evaluation(tasks: 2)));
+        string id = (string)JsonNode.Parse(sent)!["result"]!["task"]!["id"]!;
+
+        var (status, contentType, body) = await PostAsync("SubscribeToTask", new JsonObject { ["id"] = id });
+
+        Assert.Equal((HttpStatusCode.OK, "text/event-stream"), (status, contentType));
+        var results = body.Split("\r\n\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Where(e => e.StartsWith("data: ", StringComparison.Ordinal))
+            .Select(e => JsonNode.Parse(e["data: ".Length..])!["result"]!.AsObject()).ToList();
+        Assert.Equal(id, (string?)results[0]["task"]!["id"]);
+        Assert.Contains(results, r => r.ContainsKey("artifactUpdate"));
+        Assert.Equal("TASK_STATE_COMPLETED", (string?)results[^1]["statusUpdate"]!["status"]!["state"]);
+        foreach (var r in results) AssertNoKind(r);
+    }
+
     [Theory]
     [InlineData("2.0")]
     [InlineData("0.2")]
