@@ -13,6 +13,8 @@ namespace Tau2Observe.Gateway;
 /// </summary>
 public sealed class AgentEndpointPolicy(IOptions<AgentEndpointPolicyOptions> settings)
 {
+    private static readonly string[] DefaultSchemes = ["http", "https"];
+
     private readonly AgentEndpointPolicyOptions _options = settings.Value;
 
     /// <summary>Resolves host names; replaceable in tests.</summary>
@@ -23,8 +25,9 @@ public sealed class AgentEndpointPolicy(IOptions<AgentEndpointPolicyOptions> set
         if (endpoint == EvaluationParameters.OracleEndpoint) return;
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
             throw Refused("agent_endpoint is not an absolute URL.");
-        if (!_options.AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
-            throw Refused($"agent_endpoint scheme '{uri.Scheme}' is not allowed (allowed: {string.Join(", ", _options.AllowedSchemes)}; setting Gateway:AgentEndpoints:AllowedSchemes).");
+        IReadOnlyList<string> schemes = _options.AllowedSchemes.Count > 0 ? _options.AllowedSchemes : DefaultSchemes;
+        if (!schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+            throw Refused($"agent_endpoint scheme '{uri.Scheme}' is not allowed (allowed: {string.Join(", ", schemes)}; setting Gateway:AgentEndpoints:AllowedSchemes).");
         string host = uri.IdnHost.TrimEnd('.');
         if (Matches(_options.DeniedHosts, host))
             throw Refused($"agent_endpoint host '{host}' is denied (setting Gateway:AgentEndpoints:DeniedHosts).");

@@ -8,8 +8,8 @@ public sealed class AgentEndpointPolicyOptions
 {
     public const string Section = "Gateway:AgentEndpoints";
 
-    /// <summary>URL schemes accepted (default http and https).</summary>
-    public List<string> AllowedSchemes { get; set; } = ["http", "https"];
+    /// <summary>URL schemes accepted; empty means http and https (a default list here would be added to, not replaced, by configuration).</summary>
+    public List<string> AllowedSchemes { get; set; } = [];
 
     /// <summary>When not empty, only these hosts (exact, or <c>*.example.com</c> for subdomains); listed hosts are trusted, whatever they resolve to.</summary>
     public List<string> AllowedHosts { get; set; } = [];

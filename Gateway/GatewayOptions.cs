@@ -1,4 +1,4 @@
-using JsonRpcRequestReaderLimits = Tau2Observe.Engine.A2A.JsonRpcRequestReader;
+using Tau2Observe.Engine.A2A;
 
 namespace Tau2Observe.Gateway;
 
@@ -46,7 +46,7 @@ public sealed class GatewayOptions
     public int RateLimitPerMinute { get; set; } = 120;
 
     /// <summary>Largest request body; a larger JSON-RPC body is refused with -32600 (or HTTP 413 when its Content-Length says so up front).</summary>
-    public int MaxRequestBodyBytes { get; set; } = JsonRpcRequestReaderLimits.DefaultMaxBodyBytes;
+    public int MaxRequestBodyBytes { get; set; } = JsonRpcRequestReader.DefaultMaxBodyBytes;
 
     /// <summary>tau2's max_steps for gateway requests that do not set one; the reference gateway uses 50.</summary>
     public int DefaultMaxSteps { get; set; } = 50;

@@ -16,7 +16,7 @@ public static partial class ResultsApi
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
 
-    public static RouteGroupBuilder Map(IEndpointRouteBuilder app) 
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/evaluations");
         api.MapGet("", ListAsync);

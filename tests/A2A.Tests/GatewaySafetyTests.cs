@@ -124,6 +124,14 @@ public class GatewaySafetyTests
     }
 
     [Fact]
+    public async Task Configured_schemes_replace_the_default_ones()
+    {
+        using var factory = new GatewayFactory { Settings = { ["Gateway:AgentEndpoints:AllowedSchemes:0"] = "https" } };
+        var response = await new GatewayClient(factory.CreateClient()).SendDataAsync(GatewayClient.Evaluation(agent: "http://127.0.0.1:5101/agents/oracle"));
+        Assert.Contains("scheme 'http' is not allowed (allowed: https;", (string?)response["error"]!["message"]);
+    }
+
+    [Fact]
     public async Task A_refused_agent_endpoint_is_an_invalid_params_error_naming_the_setting()
     {
         using var factory = new GatewayFactory { Settings = { ["Gateway:AgentEndpoints:AllowLoopback"] = "false" } };
@@ -161,7 +169,7 @@ public class GatewaySafetyTests
     [InlineData("http://blocked.example/a2a/x", "DeniedHosts")]
     public async Task The_default_policy_refuses_internal_addresses(string endpoint, string hint)
     {
-        var policy = Policy(new AgentEndpointPolicyOptions { DeniedHosts = ["*.example"], AllowedSchemes = ["http", "https"] } is var o && endpoint.Contains("blocked") ? o : new AgentEndpointPolicyOptions(),
+        var policy = Policy(new AgentEndpointPolicyOptions { DeniedHosts = ["*.example"] } is var o && endpoint.Contains("blocked") ? o : new AgentEndpointPolicyOptions(),
             ("localhost", ["127.0.0.1", "::1"]), ("internal.example", ["203.0.113.7", "10.0.0.8"]));
         var e = await Assert.ThrowsAsync<JsonRpcException>(() => policy.CheckAsync(endpoint, CancellationToken.None));
         Assert.Equal(JsonRpcErrorCodes.InvalidParams, e.Code);
