@@ -18,6 +18,7 @@ public sealed class GatewayRpc(
     EvaluationFollower follower,
     AgentEndpointPolicy endpointPolicy,
     LlmRequestInterpreter interpreter,
+    AgentEndpointProbe probe,
     IOptions<GatewayOptions> settings,
     ILogger<GatewayRpc> log)
 {
@@ -72,6 +73,11 @@ public sealed class GatewayRpc(
         catch (InvalidEvaluationRequestException e)
         {
             await FailAsync(http, request, JsonRpcErrorCodes.InvalidParams, e.Message);
+        }
+        catch (ClusterUnavailableException e)
+        {
+            log.LogWarning("{Method}: no silo reachable (request {TraceId})", request.Method, http.TraceIdentifier);
+            await FailAsync(http, request, JsonRpcErrorCodes.InternalError, e.Message);
         }
         catch (Exception e)
         {
@@ -180,6 +186,8 @@ public sealed class GatewayRpc(
     {
         var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains);
         await endpointPolicy.CheckAsync(request.AgentEndpoint, ct);
+        // the policy first: the probe must not open connections to addresses the policy refuses
+        await probe.CheckAsync(request.AgentEndpoint, ct);
         string evaluationId = EvaluationIds.For(request);
         var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
         recent.RememberContext(evaluationId, contextId);
