@@ -20,4 +20,6 @@ public sealed record TrialResult
     /// <summary>Tokens reported in the usage of the run's messages (agent and user simulator).</summary>
     [Id(12)] public long PromptTokens { get; init; }
     [Id(13)] public long CompletionTokens { get; init; }
+    /// <summary>The part of <see cref="PromptTokens"/> the providers served from their prompt cache.</summary>
+    [Id(14)] public long CachedPromptTokens { get; init; }
 }

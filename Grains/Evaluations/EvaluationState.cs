@@ -19,4 +19,7 @@ public sealed class EvaluationState
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Every TaskGrain has accepted its assignment (and so started its trials).</summary>
     [Id(8)] public bool FannedOut { get; set; }
+
+    /// <summary>Why the evaluation failed, when it did (never contains secrets).</summary>
+    [Id(9)] public string? Error { get; set; }
 }

@@ -11,8 +11,12 @@ namespace Tau2Observe.Grains.Tasks;
 public sealed class TaskGrain(
     [PersistentState("task", GrainStorage.Name)] IPersistentState<TaskState> state) : Grain, ITaskGrain
 {
-    public async Task Start(TaskAssignment assignment)
+    // the caller's user-model key, in memory only (see UserLlmKey)
+    private UserLlmKey? _userKey;
+
+    public async Task Start(TaskAssignment assignment, UserLlmKey? userKey = null)
     {
+        _userKey = userKey ?? _userKey;
         if (state.State.Assignment is null)
         {
             state.State.Assignment = assignment;
@@ -23,7 +27,7 @@ public sealed class TaskGrain(
         await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
-        })));
+        }, _userKey)));
     }
 
     public async Task ReportTrial(TrialResult result)

@@ -54,6 +54,7 @@ public static class TrialRuns
             SimulationId = run.Id,
             PromptTokens = usages.Sum(u => Tokens(u, "prompt_tokens")),
             CompletionTokens = usages.Sum(u => Tokens(u, "completion_tokens")),
+            CachedPromptTokens = usages.Sum(u => Tokens(u, "cached_tokens")),
         };
     }
 
