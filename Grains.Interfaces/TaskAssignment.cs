@@ -9,4 +9,6 @@ public sealed record TaskAssignment
     [Id(2)] public required EvaluationRequest Request { get; init; }
     /// <summary>One seed per trial (index = trial number), tau2's per-trial seeds.</summary>
     [Id(3)] public required IReadOnlyList<long> TrialSeeds { get; init; }
+    /// <summary>The request's secrets, encrypted (Data Protection); null when it brought none.</summary>
+    [Id(4)] public string? ProtectedSecrets { get; init; }
 }

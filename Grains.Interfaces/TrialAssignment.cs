@@ -9,4 +9,6 @@ public sealed record TrialAssignment
     [Id(2)] public int Trial { get; init; }
     [Id(3)] public long Seed { get; init; }
     [Id(4)] public required EvaluationRequest Request { get; init; }
+    /// <summary>The request's secrets, encrypted (Data Protection); null when it brought none.</summary>
+    [Id(5)] public string? ProtectedSecrets { get; init; }
 }

@@ -22,4 +22,8 @@ public sealed record TrialResult
     [Id(13)] public long CompletionTokens { get; init; }
     /// <summary>The part of <see cref="PromptTokens"/> the providers served from their prompt cache.</summary>
     [Id(14)] public long CachedPromptTokens { get; init; }
+    /// <summary>Runs of the simulation that ended in an infrastructure failure and were retried (watchdog, exceptions).</summary>
+    [Id(15)] public int RetriedFailures { get; init; }
+    /// <summary>How often the run continued from a stored checkpoint (after a crash, a move to another silo, or a retry).</summary>
+    [Id(16)] public int Resumptions { get; init; }
 }

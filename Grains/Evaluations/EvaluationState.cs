@@ -22,4 +22,6 @@ public sealed class EvaluationState
 
     /// <summary>Why the evaluation failed, when it did (never contains secrets).</summary>
     [Id(9)] public string? Error { get; set; }
+    /// <summary>The request's secrets, encrypted with Data Protection (never in plain text).</summary>
+    [Id(10)] public string? ProtectedSecrets { get; set; }
 }

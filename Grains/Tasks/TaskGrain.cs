@@ -11,12 +11,8 @@ namespace Tau2Observe.Grains.Tasks;
 public sealed class TaskGrain(
     [PersistentState("task", GrainStorage.Name)] IPersistentState<TaskState> state) : Grain, ITaskGrain
 {
-    // the caller's user-model key, in memory only (see UserLlmKey)
-    private UserLlmKey? _userKey;
-
-    public async Task Start(TaskAssignment assignment, UserLlmKey? userKey = null)
+    public async Task Start(TaskAssignment assignment)
     {
-        _userKey = userKey ?? _userKey;
         if (state.State.Assignment is null)
         {
             state.State.Assignment = assignment;
@@ -27,7 +23,8 @@ public sealed class TaskGrain(
         await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
-        }, _userKey)));
+            ProtectedSecrets = a.ProtectedSecrets,
+        })));
     }
 
     public async Task ReportTrial(TrialResult result)
