@@ -12,6 +12,7 @@ public static class CliApp
         {
             EvaluateCommand.Create(dependencies),
             ConformanceCommand.Create(dependencies),
+            RegradeCommand.Create(dependencies),
             LoadTestCommand.Create(dependencies),
             TrafficCommand.Create(),
             DatadogCommand.Create(),

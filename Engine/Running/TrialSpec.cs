@@ -10,4 +10,5 @@ public sealed record TrialSpec(
     int MaxErrors = 10,
     string? TaskSplit = "base",
     string? TaskSet = null,
-    bool SoloMode = false);
+    bool SoloMode = false,
+    Evaluation.GradingOptions? Grading = null);
