@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.ServiceDefaults;
 
 namespace Tau2Observe.Gateway;
 
@@ -13,6 +14,7 @@ public static class GatewayApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults("tau2observe-gateway");
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.AddMemoryCache();
@@ -63,6 +65,7 @@ public static class GatewayApp
                 builder.UseOrleansClient(client =>
                 {
                     client.UseLocalhostClustering(options.OrleansGatewayPort);
+                    client.AddActivityPropagation(); // the evaluation's trace continues into the grains
                     client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
                 });
                 break;
@@ -73,6 +76,7 @@ public static class GatewayApp
                 builder.UseOrleansClient(client =>
                 {
                     client.UseRedisClustering(options.RedisConnectionString);
+                    client.AddActivityPropagation();
                     client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
                 });
                 break;

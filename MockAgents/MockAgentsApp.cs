@@ -1,4 +1,5 @@
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.ServiceDefaults;
 
 namespace Tau2Observe.MockAgents;
 
@@ -12,6 +13,7 @@ public static class MockAgentsApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults("tau2observe-mockagents");
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(sp => new OracleTaskLookup(sp.GetRequiredService<IConfiguration>()["TAU2_DATA_DIR"]));
         builder.Services.AddSingleton<OracleConversations>();

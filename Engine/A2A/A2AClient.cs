@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tau2Observe.Engine.Telemetry;
 
 namespace Tau2Observe.Engine.A2A;
 
@@ -95,6 +96,7 @@ public sealed class A2AClient
     /// <summary><c>message/stream</c>: the events until the server closes the stream. A JSON-RPC error event ends it with an exception.</summary>
     public async IAsyncEnumerable<A2AEvent> StreamMessageAsync(MessageSendParams parameters, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        using var span = StartSpan(A2AMethods.StreamMessage);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         idle.CancelAfter(Timeout);
         using var request = CreateRpcRequest(A2AMethods.StreamMessage, parameters, "text/event-stream");
@@ -122,12 +124,34 @@ public sealed class A2AClient
 
     private async Task<JsonNode> CallAsync(string method, object parameters, CancellationToken ct)
     {
+        using var span = StartSpan(method);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         using var request = CreateRpcRequest(method, parameters, "application/json");
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, ct);
-        await ThrowOnHttpErrorAsync(response, timeout.Token, ct);
-        return await ReadRpcResultAsync(response, timeout.Token, ct);
+        try
+        {
+            using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, ct);
+            await ThrowOnHttpErrorAsync(response, timeout.Token, ct);
+            return await ReadRpcResultAsync(response, timeout.Token, ct);
+        }
+        catch (Exception e) when (e is A2AException or JsonRpcException)
+        {
+            // the type only: messages may quote what the agent sent
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            span?.SetTag("error.type", e.GetType().FullName);
+            throw;
+        }
+    }
+
+    /// <summary>One span per JSON-RPC exchange; the HTTP client span beneath it carries the traceparent to the agent.</summary>
+    private System.Diagnostics.Activity? StartSpan(string method)
+    {
+        var span = Spans.Start(SpanNames.A2ARequest, method, System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("rpc.system", "jsonrpc");
+        span?.SetTag("rpc.method", method);
+        span?.SetTag("server.address", Endpoint.Host);
+        span?.SetTag("tau2.a2a.endpoint", DisplayName); // no user info, no query: nothing secret
+        return span;
     }
 
     private HttpRequestMessage CreateRpcRequest(string method, object parameters, string accept)

@@ -1,6 +1,9 @@
 namespace Tau2Observe.Engine.Running;
 
-/// <summary>Everything needed to run one (task, trial) simulation; contains no secrets.</summary>
+/// <summary>
+/// Everything needed to run one (task, trial) simulation; contains no secrets. <see cref="TraceParent"/>
+/// is the span the trial's span belongs under (its task's), when not the current one.
+/// </summary>
 public sealed record TrialSpec(
     string Domain,
     string TaskId,
@@ -10,4 +13,5 @@ public sealed record TrialSpec(
     int MaxErrors = 10,
     string? TaskSplit = "base",
     string? TaskSet = null,
-    bool SoloMode = false);
+    bool SoloMode = false,
+    string? TraceParent = null);

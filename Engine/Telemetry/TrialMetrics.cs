@@ -75,11 +75,16 @@ public static class TrialMetrics
         return score switch { 0 => "unknown", <= 2 => "easy", <= 4 => "medium", <= 6 => "hard", _ => "expert" };
     }
 
-    /// <summary>The seed's endpoint tag: scheme stripped, unsafe characters replaced, at most 200 characters.</summary>
+    /// <summary>
+    /// The seed's endpoint tag: scheme stripped, unsafe characters replaced, at most 200 characters.
+    /// Unlike the seed, user info and the query are dropped first: they may hold credentials.
+    /// </summary>
     public static string AgentEndpointTag(string endpoint)
     {
         var s = endpoint;
-        if (s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) s = s[8..];
+        if (Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            s = uri.Authority + (uri.AbsolutePath == "/" && !endpoint.TrimEnd().EndsWith('/') ? "" : uri.AbsolutePath);
+        else if (s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) s = s[8..];
         else if (s.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) s = s[7..];
         var chars = s.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':' or '.' or '/' ? c : '_').Take(200).ToArray();
         return chars.Length == 0 ? "unknown" : new string(chars);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,7 @@ using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Values;
 using Tau2Observe.Grains.Interfaces;
+using Tau2Observe.Grains.Telemetry;
 
 namespace Tau2Observe.Grains.Evaluations;
 
@@ -28,6 +30,7 @@ public sealed class EvaluationGrain(
     // Cancel and the background fan-out interleave with other calls: one state change and write at a time.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly List<Channel<ProgressEvent>> _watchers = [];
+    private readonly ActivationSpan _span = new();
     private Task? _fanOut;
 
     private string Id => this.GetPrimaryKeyString();
@@ -38,7 +41,17 @@ public sealed class EvaluationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (IsStarted && !IsTerminal && !S.FannedOut) EnsureFanOut();
+        if (IsStarted && !IsTerminal)
+        {
+            OpenSpan(S.CallerTraceParent, resumed: true);
+            if (!S.FannedOut) EnsureFanOut();
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _span.Interrupt();
         return Task.CompletedTask;
     }
 
@@ -47,8 +60,13 @@ public sealed class EvaluationGrain(
         if (IsStarted) return Snapshot();
         var tasks = Validate(request);
         var now = DateTimeOffset.UtcNow;
+        // the caller's span (the gateway's request, propagated by Orleans) becomes the evaluation span's parent
+        var caller = TraceParent.Of(Activity.Current);
+        var spanContext = OpenSpan(caller, resumed: false, request);
         await UpdateAsync(() =>
         {
+            S.CallerTraceParent = caller;
+            S.TraceParent = spanContext;
             S.Request = request;
             S.Status = EvaluationStatus.Working;
             S.TaskIds = tasks;
@@ -83,6 +101,7 @@ public sealed class EvaluationGrain(
         if (cancelled)
         {
             RecordMetrics();
+            CloseSpan();
             PublishFinal("cancelled");
             try
             {
@@ -159,6 +178,7 @@ public sealed class EvaluationGrain(
         Publish(Event(EvaluationStatus.Working, trial: result));
         if (completed)
         {
+            CloseSpan();
             PublishFinal("completed");
             await UnregisterReminderAsync();
         }
@@ -213,7 +233,7 @@ public sealed class EvaluationGrain(
             await Task.WhenAll(S.TaskIds.Select(taskId =>
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
-                    EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds,
+                    EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, TraceParent = S.TraceParent,
                 })));
             await UpdateAsync(() =>
             {
@@ -275,6 +295,31 @@ public sealed class EvaluationGrain(
             new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
             request.Domain, Id, request.AgentEndpoint,
             summary.PromptTokens, summary.CompletionTokens, userCosts.Count == 0 ? null : userCosts.Sum());
+    }
+
+    private string? OpenSpan(string? parent, bool resumed, EvaluationRequest? request = null)
+    {
+        request ??= S.Request!;
+        // SERVER kind: the silo's service-entry span for this evaluation, with trace metrics in Datadog (spec §B)
+        var context = _span.Open(SpanNames.Evaluation, request.Domain, parent, resumed, ActivityKind.Server);
+        _span.SetTag("span.type", "worker");
+        _span.SetTag("tau2.evaluation_id", Id);
+        _span.SetTag("tau2.domain", request.Domain);
+        _span.SetTag("tau2.agent_endpoint", TrialMetrics.AgentEndpointTag(request.AgentEndpoint));
+        _span.SetTag("tau2.num_tasks", request.NumTasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all");
+        _span.SetTag("tau2.num_trials", request.NumTrials);
+        return context;
+    }
+
+    private void CloseSpan()
+    {
+        var summary = S.Summary;
+        _span.SetTag("tau2.status", S.Status.ToString().ToLowerInvariant());
+        _span.SetTag("tau2.avg_reward", summary?.AvgReward);
+        _span.SetTag("tau2.simulations", summary?.Simulations);
+        _span.SetTag("tau2.successful_simulations", summary?.SuccessfulSimulations);
+        _span.SetTag("tau2.infrastructure_errors", summary?.InfrastructureErrors);
+        _span.Close();
     }
 
     private IEnumerable<(string TaskId, int Trial)> AllTrials() =>

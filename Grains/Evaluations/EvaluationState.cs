@@ -19,4 +19,10 @@ public sealed class EvaluationState
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Every TaskGrain has accepted its assignment (and so started its trials).</summary>
     [Id(8)] public bool FannedOut { get; set; }
+
+    /// <summary>W3C traceparent of the caller's span (the evaluation span's parent).</summary>
+    [Id(9)] public string? CallerTraceParent { get; set; }
+
+    /// <summary>W3C traceparent of the evaluation span (its tasks' parent).</summary>
+    [Id(10)] public string? TraceParent { get; set; }
 }

@@ -112,7 +112,8 @@ public sealed class TrialGrain(
             _cancelled.Token.ThrowIfCancellationRequested();
             var factory = participants.Resolve(new ParticipantSelection(
                 a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs)));
-            var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet);
+            var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
+                TraceParent: a.TraceParent);
             run = await runner.RunAsync(spec, factory, LastCheckpoint(), SaveCheckpointAsync, stop.Token);
         }
         catch (OperationCanceledException) when (_cancelled.IsCancellationRequested)
