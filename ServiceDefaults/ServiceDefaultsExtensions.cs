@@ -20,6 +20,7 @@ public static class ServiceDefaultsExtensions
 {
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
     private const string TemporalityKey = "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE";
+    private const string ProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
     // Orleans' application-level spans only: its runtime sources are very chatty (orleans.md pitfall 8)
     private const string OrleansApplicationSource = "Microsoft.Orleans.Application";
@@ -28,8 +29,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// OpenTelemetry, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the
-    /// exporter's standard <c>OTEL_*</c> settings; metrics default to delta temporality, which the
-    /// Datadog Agent prefers), and a liveness health check. Resource: <c>service.name</c> from
+    /// exporter's standard <c>OTEL_*</c> settings; the protocol defaults to <c>http/protobuf</c> and
+    /// metrics to delta temporality, which the Datadog Agent prefers), and a liveness health check. Resource: <c>service.name</c> from
     /// <c>OTEL_SERVICE_NAME</c>, else <c>DD_SERVICE</c>, else <paramref name="defaultServiceName"/>
     /// (else the application name); <c>deployment.environment.name</c> from <c>DD_ENV</c> (default
     /// <c>dev</c>); <c>service.version</c> from <c>DD_VERSION</c>, else the entry assembly's version.
@@ -37,8 +38,9 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string? defaultServiceName = null) where TBuilder : IHostApplicationBuilder
     {
         var config = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(config[TemporalityKey]))
-            config[TemporalityKey] = "delta";
+        // defaults for the Datadog Agent's OTLP receiver: HTTP on 4318 (the .NET exporter would use gRPC) and delta sums
+        if (string.IsNullOrWhiteSpace(config[ProtocolKey])) config[ProtocolKey] = "http/protobuf";
+        if (string.IsNullOrWhiteSpace(config[TemporalityKey])) config[TemporalityKey] = "delta";
 
         builder.Logging.AddOpenTelemetry(o =>
         {

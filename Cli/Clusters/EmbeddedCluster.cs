@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tau2Observe.Engine.Data;
@@ -20,7 +18,7 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
         configure?.Invoke(builder.Services);
 
         var backend = new Tau2ObserveBackend();
-        var ports = FreeLoopbackPorts(2);
+        var ports = LoopbackPorts.Free(2);
         builder.UseOrleans(silo => silo
             .UseTau2ObserveClustering(backend, ports[0], ports[1])
             .AddTau2ObserveGrains(backend));
@@ -34,20 +32,5 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
     {
         await host.StopAsync();
         host.Dispose();
-    }
-
-    // distinct ports that are free now (all listeners are held until every port is known)
-    private static int[] FreeLoopbackPorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
     }
 }

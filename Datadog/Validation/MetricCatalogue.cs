@@ -53,6 +53,8 @@ public static class MetricCatalogue
 
     public static MetricDefinition? Find(string name) => Metrics.GetValueOrDefault(name);
 
+    public static IReadOnlyCollection<MetricDefinition> All => Metrics.Values;
+
     /// <summary>True when <paramref name="value"/> can occur for <paramref name="tag"/> (wildcards always can).</summary>
     public static bool IsPossibleValue(string tag, string value)
     {

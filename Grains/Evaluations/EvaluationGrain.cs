@@ -290,7 +290,7 @@ public sealed class EvaluationGrain(
     {
         var summary = S.Summary!;
         var request = S.Request!;
-        var userCosts = S.Trials.Where(t => t.UserCost is not null).Select(t => t.UserCost!.Value).ToList();
+        var userCosts = S.Trials.Where(t => t.SimulatorCost is not null).Select(t => t.SimulatorCost!.Value).ToList();
         EvaluationMetrics.Record(
             new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
             request.Domain, Id, request.AgentEndpoint,

@@ -1,0 +1,23 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tau2Observe.Grains.Hosting;
+
+/// <summary>Free loopback ports for a silo that must not collide with other processes on the machine.</summary>
+public static class LoopbackPorts
+{
+    /// <summary>Distinct ports that are free now (all listeners are held until every port is known).</summary>
+    public static int[] Free(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+}
