@@ -286,16 +286,7 @@ public sealed class EvaluationGrain(
         }
     }
 
-    private void RecordMetrics()
-    {
-        var summary = S.Summary!;
-        var request = S.Request!;
-        var userCosts = S.Trials.Where(t => t.SimulatorCost is not null).Select(t => t.SimulatorCost!.Value).ToList();
-        EvaluationMetrics.Record(
-            new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
-            request.Domain, Id, request.AgentEndpoint,
-            summary.PromptTokens, summary.CompletionTokens, userCosts.Count == 0 ? null : userCosts.Sum());
-    }
+    private void RecordMetrics() => EvaluationTelemetry.RecordMetrics(Id, S.Request!, S.Summary!, S.Trials);
 
     private string? OpenSpan(string? parent, bool resumed, EvaluationRequest? request = null)
     {
