@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using Tau2Observe.Datadog.LlmObs;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Grains.Hosting;
 using Tau2Observe.ServiceDefaults;
@@ -16,6 +17,7 @@ builder.UseOrleans(silo =>
         builder.Configuration.GetValue("Tau2Observe:SiloPort", 11111),
         builder.Configuration.GetValue("Tau2Observe:GatewayPort", 30000));
     silo.AddTau2ObserveGrains(backend);
+    silo.Services.AddLlmObsEvaluations(LlmObsOptions.FromEnvironment()); // only when DD_API_KEY is set
     silo.AddActivityPropagation();
     silo.AddDashboard();
 });

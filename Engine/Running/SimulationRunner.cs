@@ -59,6 +59,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         };
         var run = resumeFrom is null ? await orchestrator.RunAsync(ct) : await orchestrator.ResumeAsync(resumeFrom, ct);
         run.Trial = spec.Trial;
+        run.TraceContext = span?.Context ?? default;
         await GradeAsync(run, task, domain, spec.SoloMode, ct);
         span?.SetTag("tau2.termination_reason", run.TerminationReason);
         span?.SetTag("tau2.reward", run.RewardInfo?.Reward);

@@ -19,6 +19,7 @@ public sealed class TrialGrain(
     [PersistentState("trial", GrainStorage.Name)] IPersistentState<TrialState> state,
     SimulationRunner runner,
     IParticipantResolver participants,
+    IEnumerable<ITrialListener> listeners,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, IRemindable
 {
     private const string DriverReminder = "driver";
@@ -131,6 +132,25 @@ public sealed class TrialGrain(
         S.CheckpointJson = null;
         await state.WriteStateAsync();
         TrialMetrics.Record(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint);
+        NotifyListeners(run, a);
+    }
+
+    /// <summary>Off the grain's scheduler and not awaited: a slow listener (an HTTP intake) must not hold up the report.</summary>
+    private void NotifyListeners(SimulationRun run, TrialAssignment a)
+    {
+        string trial = this.GetPrimaryKeyString();
+        foreach (var listener in listeners)
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await listener.TrialFinishedAsync(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Trial {Trial}: listener {Listener} failed", trial, listener.GetType().Name);
+                }
+            });
     }
 
     // Not cancellable on purpose: an interrupted write could leave the stored etag behind ours.

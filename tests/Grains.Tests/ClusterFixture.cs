@@ -33,6 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton(TestDomains.CreateRegistry());
             silo.Services.AddSingleton<IParticipantResolver, TestParticipantResolver>();
+            silo.Services.AddSingleton<ITrialListener>(RecordingTrialListener.Shared);
             silo.AddTau2ObserveGrains(new Tau2ObserveBackend());
         }
     }
