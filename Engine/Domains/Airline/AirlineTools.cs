@@ -1,4 +1,5 @@
 using Tau2Observe.Engine.Data.Schema;
+using Tau2Observe.Engine.Domains.Calculator;
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
 using static Tau2Observe.Engine.Domains.Airline.PythonBuiltins;
@@ -35,7 +36,7 @@ public sealed class AirlineTools : Toolkit
         .Tool("book_reservation", ToolType.Write, (t, a) => t.BookReservation(a),
             P("user_id"), P("origin"), P("destination"), P("flight_type"), P("cabin"), P("flights"),
             P("passengers"), P("payment_methods"), P("total_baggages"), P("nonfree_baggages"), P("insurance"))
-        .Tool("calculate", ToolType.Generic, (_, a) => ArithmeticExpression.Calculate(a["expression"]), P("expression"))
+        .Tool("calculate", ToolType.Generic, (_, a) => PythonCalculator.Calculate(a["expression"]), P("expression"))
         .Tool("cancel_reservation", ToolType.Write, (t, a) => t.CancelReservation(a["reservation_id"]), P("reservation_id"))
         .Tool("get_reservation_details", ToolType.Read, (t, a) => t.GetReservation(a["reservation_id"]), P("reservation_id"))
         .Tool("get_user_details", ToolType.Read, (t, a) => t.GetUser(a["user_id"]), P("user_id"))

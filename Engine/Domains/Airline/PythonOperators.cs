@@ -1,6 +1,7 @@
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
-using static Tau2Observe.Engine.Domains.Airline.PythonNumbers;
+using Tau2Observe.Engine.Domains.Calculator;
+using static Tau2Observe.Engine.Domains.Calculator.PythonNumbers;
 
 namespace Tau2Observe.Engine.Domains.Airline;
 

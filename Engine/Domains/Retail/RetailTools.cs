@@ -1,4 +1,4 @@
-using Tau2Observe.Engine.Domains.Retail.Calculator;
+using Tau2Observe.Engine.Domains.Calculator;
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
 

@@ -1,4 +1,4 @@
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// Internal signal: the input does not match the grammar. <see cref="Diagnosis"/> carries the

@@ -1,6 +1,6 @@
 using Tau2Observe.Engine.Environment;
 
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>CPython's SyntaxError text for source given to <c>eval</c>: the message, then the file name and line.</summary>
 internal static class CalculatorSyntax

@@ -1,4 +1,4 @@
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>The two non-numeric values the calculator's syntax can produce: <c>()</c> and <c>...</c>.</summary>
 internal sealed class CalculatorSentinel

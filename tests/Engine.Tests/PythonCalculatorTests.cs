@@ -1,8 +1,8 @@
-using Tau2Observe.Engine.Domains.Retail.Calculator;
+using Tau2Observe.Engine.Domains.Calculator;
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
 
-namespace Tau2Observe.Engine.Tests.Retail;
+namespace Tau2Observe.Engine.Tests;
 
 /// <summary>
 /// <c>calculate</c> against CPython 3.11.7: every expected text below was produced by running the
@@ -175,5 +175,5 @@ public class PythonCalculatorTests
     [InlineData("9007199254740995", "1", 9007199254740996.0)]
     [InlineData("1", "-10", -0.1)]
     public void Int_ratios_round_to_nearest_even(string num, string den, double expected) =>
-        Assert.Equal(expected, CalculatorEvaluator.RatioToDouble(System.Numerics.BigInteger.Parse(num), System.Numerics.BigInteger.Parse(den)));
+        Assert.Equal(expected, PythonNumbers.TrueDivide(System.Numerics.BigInteger.Parse(num), System.Numerics.BigInteger.Parse(den)));
 }

@@ -1,3 +1,3 @@
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 internal enum CalculatorInstructionKind { Push, Unary, Binary, Call }

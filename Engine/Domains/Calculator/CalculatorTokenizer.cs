@@ -1,4 +1,4 @@
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// CPython's tokenizer restricted to the calculator's characters (digits, + - * / ( ) . and

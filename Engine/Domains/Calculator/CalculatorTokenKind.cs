@@ -1,4 +1,4 @@
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>Token kinds of CPython's tokenizer that the calculator's character set can produce.</summary>
 internal enum CalculatorTokenKind

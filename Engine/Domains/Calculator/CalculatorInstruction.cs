@@ -1,4 +1,4 @@
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// One step of a compiled calculator expression, run on a value stack in the order Python

@@ -2,7 +2,7 @@ using System.Numerics;
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
 
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// Python's operators on the calculator's values: int (<see cref="BigInteger"/>), float

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Tau2Observe.Engine.Environment;
 
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// Compiles a calculator expression the way CPython's <c>eval</c> does for the reachable subset

@@ -1,21 +1,21 @@
 using Tau2Observe.Engine.Environment;
 using Tau2Observe.Engine.Values;
 
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// tau2's <c>calculate</c> tool: every character must be one of <c>0123456789+-*/(). </c>, then
 /// the text is evaluated as a Python expression and the result printed as
-/// <c>str(round(float(value), 2))</c>.
+/// <c>str(round(float(value), 2))</c>. Airline and retail share it: tau2 defines it once for both.
 /// </summary>
-internal static class ArithmeticExpression
+public static class PythonCalculator
 {
     private const string AllowedCharacters = "0123456789+-*/(). ";
 
     public static string Calculate(object? expression)
     {
         // all(char in allowed for char in expression): iterates whatever was passed
-        foreach (var item in PythonBuiltins.Iterate(expression))
+        foreach (var item in PySequence.Iterate(expression))
         {
             if (item is not string part)
                 throw new ToolCallException($"'in <string>' requires string as left operand, not {PyValue.TypeName(item)}");

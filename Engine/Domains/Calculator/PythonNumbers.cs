@@ -1,7 +1,7 @@
 using System.Numerics;
 using Tau2Observe.Engine.Environment;
 
-namespace Tau2Observe.Engine.Domains.Airline;
+namespace Tau2Observe.Engine.Domains.Calculator;
 
 /// <summary>
 /// CPython's numeric conversions and float operations where they differ from plain IEEE/.NET:
