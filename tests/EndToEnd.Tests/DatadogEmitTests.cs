@@ -37,7 +37,8 @@ public class DatadogEmitTests : IAsyncLifetime
 
         Assert.True(exit == 0, stderr);
         Assert.Contains($"emitted {_evaluationId}: 4 simulations", stderr);
-        var points = CatalogueAssertions.EveryMetricWithItsTags(agent.MetricPoints, _evaluationId, "tau2obs", simulations: 4);
+        var points = CatalogueAssertions.EveryMetricWithItsTags(agent.MetricPoints, _evaluationId, "tau2obs", simulations: 4,
+            [.. CatalogueAssertions.OfTasksWithActions, "tau2.simulator.cost_usd", "tau2.llm.token_cost", "tau2.model.cost_per_task"]);
         Assert.All(points, p => Assert.Equal("backfill", p.Resource.GetValueOrDefault("deployment.environment.name")));
         Assert.Empty(agent.Rejected);
     }

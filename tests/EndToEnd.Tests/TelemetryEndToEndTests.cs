@@ -135,7 +135,8 @@ public class TelemetryEndToEndTests
 
     private static void AssertMetrics(IReadOnlyList<ReceivedMetricPoint> received, string evaluationId)
     {
-        var points = CatalogueAssertions.EveryMetricWithItsTags(received, evaluationId, "tau2observe-silo", simulations: 2);
+        var points = CatalogueAssertions.EveryMetricWithItsTags(received, evaluationId, "tau2observe-silo", simulations: 2,
+            [.. CatalogueAssertions.OfTasksWithActions, "tau2.simulator.cost_usd", "tau2.llm.token_cost", "tau2.model.cost_per_task", "tau2.model.reward_per_token"]);
         // termination counts tell normal stops apart; pass^k for every k up to the trial count
         var terminations = points.Where(p => p.Name == "tau2.termination").ToList();
         Assert.All(terminations, p => Assert.Equal(p.Tag("reason") is "user_stop" or "agent_stop" ? "true" : "false", p.Tag("normal_stop")));
