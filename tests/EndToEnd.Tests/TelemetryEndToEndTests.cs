@@ -109,7 +109,7 @@ public class TelemetryEndToEndTests
         Assert.All(tree.Named("tau2.tool_call"), s => Assert.Equal("execute_tool", s["gen_ai.operation.name"]));
 
         // the mock agent's server spans continue the trace under the silo's A2A requests (W3C traceparent over HTTP)
-        var agentRequests = tree.Spans.Where(s => s.ServiceName == "tau2observe-mockagents" && s.Kind == "SERVER").ToList();
+        var agentRequests = tree.Spans.Where(s => s.ServiceName == "tau2observe-mock-agents" && s.Kind == "SERVER").ToList();
         Assert.NotEmpty(agentRequests);
         Assert.All(agentRequests, s =>
         {
