@@ -32,5 +32,16 @@ public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluati
 
     public Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).GetResultsJson();
 
-    private IEvaluationGrain Grain(string evaluationId) => cluster.GetGrain<IEvaluationGrain>(evaluationId);
+    private IEvaluationGrain Grain(string evaluationId)
+    {
+        try
+        {
+            return cluster.GetGrain<IEvaluationGrain>(evaluationId);
+        }
+        catch (ArgumentException e)
+        {
+            // the client knows grain types only from a silo's manifest: none has answered yet
+            throw new ClusterUnavailableException(e);
+        }
+    }
 }

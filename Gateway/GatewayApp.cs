@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.ServiceDefaults;
 
 namespace Tau2Observe.Gateway;
@@ -14,6 +15,7 @@ public static class GatewayApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.ListenByDefaultOn("http://127.0.0.1:5100");
         builder.AddServiceDefaults("tau2observe-gateway");
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
@@ -21,6 +23,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(_ => DomainCatalog.FromDataDirectory(builder.Configuration["TAU2_DATA_DIR"]));
         builder.Services.AddSingleton<RecentTasks>();
         builder.Services.AddSingleton<EvaluationFollower>();
+        builder.Services.AddSingleton<AgentEndpointProbe>();
         builder.Services.AddSingleton<GatewayRpc>();
         AddCluster(builder, options);
 
@@ -51,39 +54,61 @@ public static class GatewayApp
                 ? Results.NotFound()
                 : Results.Text(await evaluations.GetResultsJsonAsync(id, ct), "application/json"));
         app.MapGet("/health", () => Results.Text("ok"));
+        if (app.Services.GetService<IClusterClient>() is { } cluster)
+            app.MapGet("/health/cluster", () => ClusterHealthAsync(cluster));
         return app;
     }
 
     private static void AddCluster(WebApplicationBuilder builder, GatewayOptions options)
     {
-        switch (options.Clustering.ToLowerInvariant())
+        var configuration = builder.Configuration;
+        var clustering = options.Clustering
+            ?? (string.Equals(configuration["Tau2Observe:Backend"]?.Trim(), "redis", StringComparison.OrdinalIgnoreCase) ? "redis" : "localhost");
+        switch (clustering.ToLowerInvariant())
         {
             case "none":
                 return; // the host (e.g. a test) registers its own IEvaluationService
             case "localhost":
+                int port = options.OrleansGatewayPort ?? configuration.GetValue("Tau2Observe:GatewayPort", 30000);
                 StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseLocalhostClustering(options.OrleansGatewayPort);
+                    client.UseLocalhostClustering(port, ClusterIdentity.ServiceId, ClusterIdentity.ClusterId);
                     client.AddActivityPropagation(); // the evaluation's trace continues into the grains
-                    client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
+                    client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
                 });
                 break;
             case "redis":
-                if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
-                    throw new InvalidOperationException("Gateway:Clustering is 'redis' but Gateway:RedisConnectionString is not set.");
+                var redis = options.RedisConnectionString ?? configuration["Tau2Observe:Redis"];
+                if (string.IsNullOrWhiteSpace(redis))
+                    throw new InvalidOperationException("Redis clustering needs a connection string: set Tau2Observe:Redis (or Gateway:RedisConnectionString).");
                 StartBeforeClusterIsReachable(builder);
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseRedisClustering(options.RedisConnectionString);
+                    client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterIdentity.ServiceId, ClusterIdentity.ClusterId));
+                    client.UseRedisClustering(redis);
                     client.AddActivityPropagation();
-                    client.Services.Configure<ClusterOptions>(builder.Configuration.GetSection("Orleans"));
+                    client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
                 });
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Gateway:Clustering '{options.Clustering}' (expected localhost, redis or none).");
+                throw new InvalidOperationException($"Unknown Gateway:Clustering '{clustering}' (expected localhost, redis or none).");
         }
         builder.Services.AddSingleton<IEvaluationService, ClusterEvaluationService>();
+    }
+
+    /// <summary>200 once a silo answers the gateway, else 503: what to wait for before sending evaluations.</summary>
+    private static async Task<IResult> ClusterHealthAsync(IClusterClient cluster)
+    {
+        try
+        {
+            var silos = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            return silos.Count > 0 ? Results.Text("ok") : Results.Text("no active silo", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (Exception e) when (e is ArgumentException or OrleansException or TimeoutException)
+        {
+            return Results.Text("no silo reachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>

@@ -5,12 +5,17 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
-    /// <summary>How the Orleans client finds the cluster: <c>localhost</c>, <c>redis</c>, or <c>none</c> (no cluster; an <see cref="IEvaluationService"/> must be registered otherwise).</summary>
-    public string Clustering { get; set; } = "localhost";
+    /// <summary>
+    /// How the Orleans client finds the cluster: <c>localhost</c>, <c>redis</c>, or <c>none</c> (no cluster;
+    /// an <see cref="IEvaluationService"/> must be registered otherwise). Unset: follows the silo's
+    /// <c>Tau2Observe:Backend</c> (<c>redis</c> → <c>redis</c>, else <c>localhost</c>), so both hosts share one setting.
+    /// </summary>
+    public string? Clustering { get; set; }
 
-    public int OrleansGatewayPort { get; set; } = 30000;
+    /// <summary>The silo's Orleans gateway port for <c>localhost</c> clustering. Unset: <c>Tau2Observe:GatewayPort</c>, else 30000.</summary>
+    public int? OrleansGatewayPort { get; set; }
 
-    /// <summary>StackExchange.Redis connection string, for <c>redis</c> clustering.</summary>
+    /// <summary>StackExchange.Redis connection string, for <c>redis</c> clustering. Unset: <c>Tau2Observe:Redis</c>.</summary>
     public string? RedisConnectionString { get; set; }
 
     /// <summary>Externally visible base URL put in the agent card (e.g. behind a proxy); default: the caller's view.</summary>
@@ -21,6 +26,12 @@ public sealed class GatewayOptions
 
     /// <summary>Interval of SSE keep-alive comments while an evaluation runs.</summary>
     public double HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>Whether a new evaluation's agent URL must accept a TCP connection first (else: -32602, nothing started).</summary>
+    public bool ProbeAgentEndpoint { get; set; } = true;
+
+    /// <summary>How long that connection may take.</summary>
+    public double AgentProbeSeconds { get; set; } = 5;
 
     public int MaxTasks { get; set; } = 1000;
     public int MaxTrials { get; set; } = 32;

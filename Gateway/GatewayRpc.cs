@@ -14,6 +14,7 @@ public sealed class GatewayRpc(
     DomainCatalog domains,
     RecentTasks recent,
     EvaluationFollower follower,
+    AgentEndpointProbe probe,
     IOptions<GatewayOptions> settings,
     ILogger<GatewayRpc> log)
 {
@@ -66,6 +67,11 @@ public sealed class GatewayRpc(
         catch (InvalidEvaluationRequestException e)
         {
             await FailAsync(http, request, JsonRpcErrorCodes.InvalidParams, e.Message);
+        }
+        catch (ClusterUnavailableException e)
+        {
+            log.LogWarning("{Method}: no silo reachable (request {TraceId})", request.Method, http.TraceIdentifier);
+            await FailAsync(http, request, JsonRpcErrorCodes.InternalError, e.Message);
         }
         catch (Exception e)
         {
@@ -164,6 +170,7 @@ public sealed class GatewayRpc(
     private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
     {
         var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains);
+        await probe.CheckAsync(request.AgentEndpoint, ct);
         string evaluationId = EvaluationIds.For(request);
         var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
         recent.RememberContext(evaluationId, contextId);

@@ -7,6 +7,7 @@ using Tau2Observe.ServiceDefaults;
 
 // The Orleans silo, co-hosted with its HTTP side: health endpoints and the Orleans dashboard.
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenByDefaultOn("http://127.0.0.1:5080");
 builder.AddServiceDefaults("tau2observe-silo");
 
 var backend = Tau2ObserveBackend.FromConfiguration(builder.Configuration);

@@ -3,6 +3,7 @@
 #
 #   data/fetch-tau2-data.sh [options] DEST       download into DEST/tau2/... and verify
 #   data/fetch-tau2-data.sh --verify-only DEST   only check DEST/tau2/... against the manifest
+#                                                (--verify is the same); needs no network
 #
 # DEST is the folder that will contain tau2/ (the value to give TAU2_DATA_DIR).
 # Every file listed in data/tau2-data.manifest.json is checked by size and SHA-256; any
@@ -33,7 +34,7 @@ die() { echo "fetch-tau2-data: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --verify-only) verify_only=1 ;;
+    --verify-only|--verify) verify_only=1 ;;
     --allow-upstream) allow_upstream=1 ;;
     --manifest) [ $# -ge 2 ] || die "--manifest needs a file"; manifest="$2"; shift ;;
     --rebuilt-from) [ $# -ge 2 ] || die "--rebuilt-from needs a folder"; rebuilt_from="$2"; shift ;;
@@ -61,6 +62,13 @@ git_blob_of() {
 }
 
 size_of() { wc -c <"$1" | tr -d ' '; }
+
+curl_reason() {
+  case "$1" in
+    5) echo "proxy host not found" ;; 6) echo "host not found" ;; 7) echo "connection refused or no route" ;;
+    28) echo "timed out" ;; 35) echo "TLS handshake failed" ;; *) echo "error" ;;
+  esac
+}
 
 # One tab-separated row per file: path size sha256 source upstream_size upstream_blob_prefix
 manifest_rows() {
@@ -155,9 +163,19 @@ while IFS=$'\t' read -r path size sha source up_size up_prefix; do
       failures=$((failures + 1))
       continue
     else
-      if ! curl -fsSL --retry 3 --connect-timeout 20 -o "$tmp" "$base/$path"; then
+      curl_rc=0
+      curl -fsSL --retry 3 --connect-timeout 20 -o "$tmp" "$base/$path" || curl_rc=$?
+      if [ "$curl_rc" -ne 0 ]; then
         rm -f "$tmp"
-        echo "FAILED        $path: download of $base/$path failed" >&2
+        case "$curl_rc" in
+          5|6|7|28|35)
+            # no network, no DNS, nothing listening, or timed out: every other file would fail alike
+            echo "fetch-tau2-data: cannot reach $base (curl exit $curl_rc: $(curl_reason "$curl_rc"))." >&2
+            echo "  Without internet access: copy a tau2 data folder from a machine that has one and check it" >&2
+            echo "  with: $0 --verify-only DIR; or set TAU2_DATA_BASE_URL to a reachable mirror." >&2
+            exit 2 ;;
+        esac
+        echo "FAILED        $path: download of $base/$path failed (curl exit $curl_rc)" >&2
         failures=$((failures + 1))
         continue
       fi

@@ -25,7 +25,7 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
         configure?.Invoke(builder.Services);
 
         var backend = new Tau2ObserveBackend();
-        var ports = LoopbackPorts.Free(2);
+        var ports = FreeLoopbackPorts.Take(2);
         builder.UseOrleans(silo => silo
             .UseTau2ObserveClustering(backend, ports[0], ports[1])
             .AddTau2ObserveGrains(backend)

@@ -4,7 +4,12 @@ using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Output;
 
-/// <summary>Follows an evaluation's progress events until it is terminal: a live bar on a terminal, one line per trial otherwise.</summary>
+/// <summary>
+/// Follows an evaluation's progress events until it is terminal: a live bar on a terminal, one line
+/// per trial otherwise. Each trial is printed once, numbered by how many trials have been printed
+/// so far, whether it came from a watch event or from a snapshot (trials that finished before the
+/// watch began, or while it was lost).
+/// </summary>
 public sealed class ProgressFollower(TextWriter writer)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
@@ -15,17 +20,17 @@ public sealed class ProgressFollower(TextWriter writer)
         if (!_live)
         {
             var printed = new HashSet<(string, int)>();
-            await WatchAsync(grain, e =>
+            void Print(TrialResult t, int total)
             {
-                if (e.Trial is { } t && printed.Add((t.TaskId, t.Trial))) PrintTrial(t, e.CompletedTrials, e.TotalTrials);
-            }, ct);
-            // trials that finished before the watch began (or while it was lost) are listed too
-            var final = await grain.GetSnapshot();
-            foreach (var t in final.Trials.Where(t => !printed.Contains((t.TaskId, t.Trial))))
-            {
-                printed.Add((t.TaskId, t.Trial));
-                PrintTrial(t, printed.Count, final.TotalTrials);
+                if (printed.Add((t.TaskId, t.Trial))) PrintTrial(t, printed.Count, total);
             }
+            await WatchAsync(
+                grain,
+                snapshot => { foreach (var t in snapshot.Trials) Print(t, snapshot.TotalTrials); },
+                e => { if (e.Trial is { } t) Print(t, e.TotalTrials); },
+                ct);
+            var final = await grain.GetSnapshot();
+            foreach (var t in final.Trials) Print(t, final.TotalTrials);
             return;
         }
         await Consoles.For(writer).Progress()
@@ -35,7 +40,7 @@ public sealed class ProgressFollower(TextWriter writer)
             {
                 var bar = context.AddTask($"{started.Request?.Domain} ({started.TotalTrials} simulations)", maxValue: started.TotalTrials);
                 bar.Value = started.CompletedTrials;
-                await WatchAsync(grain, e => bar.Value = e.CompletedTrials, ct);
+                await WatchAsync(grain, s => bar.Value = Math.Max(bar.Value, s.CompletedTrials), e => bar.Value = Math.Max(bar.Value, e.CompletedTrials), ct);
             });
     }
 
@@ -43,15 +48,35 @@ public sealed class ProgressFollower(TextWriter writer)
         writer.WriteLine(FormattableString.Invariant(
             $"[{completed}/{total}] task {t.TaskId} trial {t.Trial}: reward {t.Reward:0.###} ({t.TerminationReason})"));
 
-    private async Task WatchAsync(IEvaluationGrain grain, Action<ProgressEvent> onEvent, CancellationToken ct)
+    /// <summary>
+    /// Opens the watch first and reads the snapshot second, so that no trial falls between them;
+    /// watches again (after a snapshot) when the watch is lost, until the evaluation is terminal.
+    /// </summary>
+    private async Task WatchAsync(IEvaluationGrain grain, Action<EvaluationSnapshot> onSnapshot, Action<ProgressEvent> onEvent, CancellationToken ct)
     {
         while (true)
         {
             try
             {
-                if ((await grain.GetSnapshot()).IsTerminal) return;
-                await foreach (var e in grain.Watch(ct).WithCancellation(ct))
-                    onEvent(e);
+                var watch = grain.Watch(ct).GetAsyncEnumerator(ct);
+                try
+                {
+                    var next = watch.MoveNextAsync();
+                    onSnapshot(await grain.GetSnapshot());
+                    // a terminal evaluation's watch yields one last event and ends, so this always finishes
+                    while (await next)
+                    {
+                        onEvent(watch.Current);
+                        next = watch.MoveNextAsync();
+                    }
+                }
+                finally
+                {
+                    await watch.DisposeAsync();
+                }
+                var after = await grain.GetSnapshot();
+                onSnapshot(after);
+                if (after.IsTerminal) return;
             }
             catch (Exception e) when (e is EnumerationAbortedException or TimeoutException or OrleansException && !ct.IsCancellationRequested)
             {

@@ -22,6 +22,8 @@ public sealed class GatewayFactory : WebApplicationFactory<GatewayOptions>
         builder.UseSetting("Gateway:SendWaitSeconds", SendWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gateway:HeartbeatSeconds", HeartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Gateway:MaxTasks", "30");
+        // the agent URLs here are never called (the evaluation service is in memory); the probe is tested end to end
+        builder.UseSetting("Gateway:ProbeAgentEndpoint", "false");
         builder.UseSetting("Gateway:MaxTrials", "4");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>

@@ -59,9 +59,23 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
-    public async Task An_unsupported_agent_still_completes_and_reports_the_failed_simulations()
+    public async Task An_unreachable_agent_fails_its_simulations_as_agent_errors_and_the_run_completes()
     {
         var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "http://127.0.0.1:9/a2a", "--num-tasks", "1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(0, doc.RootElement.GetProperty("infrastructure_errors").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("termination_counts").GetProperty("agent_error").GetInt32());
+        Assert.Equal(0.0, doc.RootElement.GetProperty("avg_reward").GetDouble());
+        Assert.Contains("1 simulation(s) failed: ", run.Stderr);
+        Assert.Contains("Could not reach the agent at http://127.0.0.1:9/a2a", run.Stderr);
+    }
+
+    [Fact]
+    public async Task An_unsupported_agent_still_completes_and_reports_the_failed_simulations()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "ftp://127.0.0.1/a2a", "--num-tasks", "1", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var doc = JsonDocument.Parse(run.Stdout);

@@ -128,6 +128,40 @@ public sealed class DataManifestTests
         }
     }
 
+    [Fact]
+    public void Verify_is_an_alias_of_verify_only()
+    {
+        var result = ProcessRunner.Run("bash", [Script, "--verify", RepoPaths.SharedData], RepoPaths.Root, timeoutSeconds: 120);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"tau2 data: all {Files().Count} files verified", result.Stdout);
+    }
+
+    [Fact]
+    public void A_fetch_without_network_stops_at_the_first_download_with_what_to_do_instead()
+    {
+        var folder = Directory.CreateTempSubdirectory("tau2-offline-");
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        int port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now: curl gets "connection refused", as with no network
+        try
+        {
+            var result = ProcessRunner.Run("bash", [Script, "--allow-upstream", folder.FullName], RepoPaths.Root,
+                new Dictionary<string, string> { ["TAU2_DATA_BASE_URL"] = $"http://127.0.0.1:{port}" }, timeoutSeconds: 120);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"fetch-tau2-data: cannot reach http://127.0.0.1:{port} (curl exit 7: connection refused or no route).", result.Stderr);
+            Assert.Contains("--verify-only DIR", result.Stderr);
+            // it gave up at once instead of trying every file
+            Assert.DoesNotContain("FAILED", result.Stderr);
+            Assert.Empty(Directory.EnumerateFiles(folder.FullName, "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The data is third-party: no file committed to the repository may be a copy of a pinned file.</summary>
     [Fact]
     public void The_repository_holds_no_copy_of_the_data()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Running;
+using Tau2Observe.Cli.Clusters;
 using Tau2Observe.Grains.Hosting;
 using Tau2Observe.ServiceDefaults;
 
@@ -26,10 +27,10 @@ public sealed class InProcessSilo(IHost host, int gatewayPort) : IAsyncDisposabl
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();
         builder.AddServiceDefaults("tau2observe-silo");
-        builder.Services.AddSingleton(new DomainRegistry(new TauDataDirectory(RepoPaths.SharedData)));
+        builder.Services.AddSingleton(new DomainRegistry(new TauDataDirectory(RepositoryLayout.DataDirectory)));
         builder.Services.AddSingleton(participants);
         var backend = new Tau2ObserveBackend();
-        var ports = LoopbackPorts.Free(2);
+        var ports = FreeLoopbackPorts.Take(2);
         builder.UseOrleans(silo => silo
             .UseTau2ObserveClustering(backend, ports[0], ports[1])
             .AddTau2ObserveGrains(backend)

@@ -28,30 +28,32 @@ public class TelemetryEndToEndTests
             FakeReply.Completion("Thank you, that is all. ###STOP###", promptTokens: 80, completionTokens: 9),
             FakeReply.Completion("###STOP###"),
             FakeReply.Completion("###STOP###"));
-        var telemetry = new Dictionary<string, string>
+        var telemetry = new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = agent.Endpoint,
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
             ["DD_ENV"] = "e2e",
-            ["TAU2_DATA_DIR"] = RepoPaths.SharedData,
+            ["TAU2_DATA_DIR"] = RepositoryLayout.DataDirectory,
         };
 
         string evaluationId;
-        await using (var mockAgents = await HostProcess.StartAsync("MockAgents", telemetry))
+        var (mockAgents, mockAgentsUrl) = await StartHostAsync("MockAgents", telemetry);
+        await using (mockAgents)
         {
             var userModel = LlmEndpoint.Resolve("openai/gpt-4.1", UserLlmKey, llm.BaseUrl);
-            var silo = await InProcessSilo.StartAsync(
-                telemetry.ToDictionary(kv => kv.Key, kv => (string?)kv.Value),
-                new A2AAgentWithLlmUserResolver(userModel, new TauDataDirectory(RepoPaths.SharedData)));
+            var silo = await InProcessSilo.StartAsync(telemetry, new A2AAgentWithLlmUserResolver(userModel, new TauDataDirectory(RepositoryLayout.DataDirectory)));
             try
             {
-                await using var gateway = await HostProcess.StartAsync("Gateway", telemetry,
-                    "--Gateway:Clustering=localhost", $"--Gateway:OrleansGatewayPort={silo.GatewayPort}",
-                    "--Orleans:ServiceId=tau2observe", "--Orleans:ClusterId=tau2observe");
-                evaluationId = await EvaluateAsync(gateway.BaseAddress, new Uri(mockAgents.BaseAddress, "agents/oracle"), () => gateway.Output);
-                // the hosts' batch exporters flush every 200 ms; their SIGTERM shutdown flushes the rest
-                Assert.True(await agent.WaitUntilAsync(a => a.Spans.Any(s => s.ServiceName == "tau2observe-gateway"), Generous), "no gateway spans arrived");
+                var (gateway, gatewayUrl) = await StartHostAsync("Gateway", new(telemetry) { ["Tau2Observe__GatewayPort"] = silo.GatewayPort.ToString() });
+                await using (gateway)
+                {
+                    evaluationId = await EvaluateAsync(gatewayUrl, new Uri(mockAgentsUrl, "agents/oracle"), () => gateway.Output);
+                    // the hosts' batch exporters send every 200 ms; wait for both before the processes are stopped
+                    Assert.True(await agent.WaitUntilAsync(
+                        a => a.Spans.Any(s => s.ServiceName == "tau2observe-gateway") && a.Spans.Any(s => s.ServiceName == "tau2observe-mock-agents"),
+                        Generous), "no gateway or mock agent spans arrived");
+                }
             }
             finally
             {
@@ -151,12 +153,26 @@ public class TelemetryEndToEndTests
         Assert.DoesNotContain(everything, v => v.Contains(UserLlmKey, StringComparison.Ordinal));
     }
 
+    private static async Task<(HostProcess Host, Uri Url)> StartHostAsync(string project, Dictionary<string, string?> environment)
+    {
+        var host = HostProcess.Start(project, RepositoryLayout.HostDll(project, "Tau2Observe." + project), ["--urls", "http://127.0.0.1:0"], environment);
+        try
+        {
+            return (host, new Uri(await host.WaitUntilListeningAsync(Generous) + "/"));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task<string> EvaluateAsync(Uri gateway, Uri oracle, Func<string> gatewayOutput)
     {
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(5) };
-        // the gateway listens before its Orleans client has joined the cluster: wait until a grain call answers
+        // the gateway listens before its Orleans client has joined the cluster; /health/cluster says when it has
         var deadline = DateTime.UtcNow + Generous;
-        while ((await http.GetAsync("api/evaluations/readiness-probe/results")).StatusCode != System.Net.HttpStatusCode.NotFound)
+        while ((await http.GetAsync("health/cluster")).StatusCode != System.Net.HttpStatusCode.OK)
         {
             if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("the gateway never reached the cluster\n" + gatewayOutput());
             await Task.Delay(200);

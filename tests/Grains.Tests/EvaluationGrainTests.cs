@@ -199,7 +199,8 @@ public sealed class EvaluationGrainTests(ClusterFixture fixture)
     [Theory]
     [InlineData("test:throw", "infrastructure_error", "agent exploded")]
     [InlineData("test:participant-error", "agent_error", "agent unreachable")]
-    [InlineData("http://127.0.0.1:9/a2a", "infrastructure_error", "not supported")]
+    [InlineData("ftp://127.0.0.1/a2a", "infrastructure_error", "not supported")]
+    [InlineData("http://127.0.0.1:9/a2a", "agent_error", "Could not reach")]
     public async Task Failing_agents_fail_their_simulations_not_the_evaluation(string agent, string reason, string error)
     {
         var grain = _grains.NewGrain("failing");

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tau2Observe.Grains.Hosting;
+namespace Tau2Observe.Cli.Clusters;
 
-/// <summary>Free loopback ports for a silo that must not collide with other processes on the machine.</summary>
-public static class LoopbackPorts
+/// <summary>Distinct loopback TCP ports that are free now (all listeners are held until every port is known).</summary>
+public static class FreeLoopbackPorts
 {
-    /// <summary>Distinct ports that are free now (all listeners are held until every port is known).</summary>
-    public static int[] Free(int count)
+    public static int[] Take(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace Tau2Observe.EndToEnd.Tests;
+
+/// <summary>
+/// The walking skeleton: an airline evaluation requested over A2A from the gateway, run by the silo
+/// against the oracle agent of the MockAgents host, streamed back as SSE — and the same numbers as
+/// <c>tau2obs evaluate</c> gives for the same evaluation.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class AirlineEvaluationTests(LoopbackCluster cluster)
+{
+    private const int Tasks = 5;
+
+    [Fact]
+    public async Task Structured_request_streams_progress_and_completes_with_the_CLI_numbers()
+    {
+        var stream = await EvaluationStreamResult.ReadAsync(cluster,
+            A2ARequests.Rpc("message/stream", A2ARequests.Data(A2ARequests.Evaluation("airline", cluster.OracleAgentUrl, Tasks))));
+
+        await AssertCompletedLikeTheCliAsync(stream);
+    }
+
+    [Fact]
+    public async Task Natural_language_request_streams_progress_and_completes_with_the_CLI_numbers()
+    {
+        var text = $"Run an evaluation on the airline domain for agent at {cluster.OracleAgentUrl}. Use {Tasks} tasks and 1 trial(s).";
+
+        var stream = await EvaluationStreamResult.ReadAsync(cluster, A2ARequests.Rpc("message/stream", A2ARequests.Text(text)));
+
+        await AssertCompletedLikeTheCliAsync(stream);
+    }
+
+    [Fact]
+    public async Task A_finished_evaluation_can_be_fetched_with_tasks_get_and_its_results_file_downloaded()
+    {
+        var stream = await EvaluationStreamResult.ReadAsync(cluster,
+            A2ARequests.Rpc("message/stream", A2ARequests.Data(A2ARequests.Evaluation("airline", cluster.OracleAgentUrl, 2))));
+        string id = (string)stream.Final["taskId"]!;
+
+        var task = await cluster.CallAsync(A2ARequests.Rpc("tasks/get", new JsonObject { ["id"] = id }));
+        Assert.Equal("completed", (string?)task["result"]?["status"]?["state"]);
+
+        var results = JsonNode.Parse(await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations/{id}/results"))!;
+        Assert.Equal(2, results["simulations"]!.AsArray().Count);
+        Assert.All(results["simulations"]!.AsArray(), s => Assert.Equal(1.0, (double)s!["reward_info"]!["reward"]!));
+    }
+
+    private async Task AssertCompletedLikeTheCliAsync(EvaluationStreamResult stream)
+    {
+        Assert.Equal("text/event-stream", stream.ContentType);
+        Assert.DoesNotContain(stream.Events, e => e["error"] is not null);
+        Assert.Equal("task", (string?)stream.Results.First()["kind"]);
+
+        // one progress event per simulation, counting up to the total
+        Assert.Equal(Enumerable.Range(1, Tasks), stream.Progress.Select(p => (int)p["metadata"]!["tau2.completed_simulations"]!));
+        Assert.All(stream.Progress, p => Assert.Equal(Tasks, (int)p["metadata"]!["tau2.total_simulations"]!));
+
+        var final = stream.Final;
+        Assert.True((bool)final["final"]!, stream.ToString());
+        Assert.Equal("completed", (string?)final["status"]!["state"]);
+
+        var result = stream.ResultDocument;
+        Assert.Equal("completed", (string?)result["status"]);
+        Assert.Equal(1.0, (double)result["summary"]!["avg_reward"]!);
+        Assert.Equal(1.0, (double)result["summary"]!["pass_hat_k"]!["1"]!);
+
+        var cli = await CliProcess.EvaluateJsonAsync("--domain", "airline", "--agent", "oracle", "--num-tasks", Tasks.ToString());
+        Assert.Equal((double)cli["avg_reward"]!, (double)result["summary"]!["avg_reward"]!);
+        Assert.Equal(PerTask(cli["trials"]!.AsArray()), PerTask(result["simulations"]!.AsArray()));
+        // the progress events announced the same simulations
+        Assert.Equal(PerTask(cli["trials"]!.AsArray()).Select(t => t.TaskId).Order(StringComparer.Ordinal),
+            stream.Progress.Select(p => (string)p["metadata"]!["tau2.current_task_id"]!).Order(StringComparer.Ordinal));
+    }
+
+    private static List<(string TaskId, int Trial, double Reward, string Termination, long Seed)> PerTask(JsonArray trials) =>
+        trials.Select(t => ((string)t!["task_id"]!, (int)t["trial"]!, (double)t["reward"]!, (string)t["termination_reason"]!, (long)t["seed"]!))
+            .OrderBy(t => t.Item1, StringComparer.Ordinal).ThenBy(t => t.Item2)
+            .ToList();
+}
