@@ -3,14 +3,14 @@ using Tau2Observe.Grains.Interfaces;
 namespace Tau2Observe.Gateway;
 
 /// <summary>Evaluations run by the Orleans cluster: one <see cref="IEvaluationGrain"/> per evaluation id.</summary>
-public sealed class ClusterEvaluationService(IClusterClient cluster) : IEvaluationService
+public sealed class ClusterEvaluationService(IGrainFactory cluster) : IEvaluationService
 {
-    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct)
+    public async Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, string? userApiKey, CancellationToken ct)
     {
         var grain = Grain(evaluationId);
         try
         {
-            return await grain.Start(request);
+            return await grain.Start(request, userApiKey is null ? null : new UserLlmKey(userApiKey));
         }
         catch (ArgumentException e)
         {

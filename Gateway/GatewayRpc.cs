@@ -34,7 +34,7 @@ public sealed class GatewayRpc(
             switch (request.Method)
             {
                 case A2AMethods.SendMessage:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(http, request)));
                     break;
                 case A2AMethods.StreamMessage:
                     await StreamAsync(http, request);
@@ -80,8 +80,9 @@ public sealed class GatewayRpc(
         }
     }
 
-    private async Task<A2ATask> SendAsync(JsonRpcRequest request, CancellationToken ct)
+    private async Task<A2ATask> SendAsync(HttpContext http, JsonRpcRequest request)
     {
+        var ct = http.RequestAborted;
         var parameters = ReadSendParams(request);
         var message = parameters.Message!;
         string contextId = message.ContextId!;
@@ -93,7 +94,7 @@ public sealed class GatewayRpc(
             return task;
         }
 
-        var snapshot = await StartAsync(call, message, contextId, ct);
+        var snapshot = await StartAsync(call, message, contextId, UserLlmHeaders.From(http.Request.Headers), ct);
         bool? blocking = parameters.Configuration?.Blocking;
         if (!snapshot.IsTerminal && blocking != false)
             snapshot = await WaitAsync(snapshot, blocking == true ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(_options.SendWaitSeconds), ct);
@@ -114,7 +115,7 @@ public sealed class GatewayRpc(
             await stream.ReplayAsync(task);
             return;
         }
-        var started = await StartAsync(call, message, contextId, ct);
+        var started = await StartAsync(call, message, contextId, UserLlmHeaders.From(http.Request.Headers), ct);
         await FollowAsync(http, request, started, contextId, message);
     }
 
@@ -167,15 +168,16 @@ public sealed class GatewayRpc(
         return EvaluationTasks.ToTask(cancelled, recent.ContextOf(id), null);
     }
 
-    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
+    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, UserLlmHeaders user, CancellationToken ct)
     {
-        var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains);
+        var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains) with { UserModel = user.Model };
         await probe.CheckAsync(request.AgentEndpoint, ct);
         string evaluationId = EvaluationIds.For(request);
-        var snapshot = await evaluations.StartAsync(evaluationId, request, ct);
+        var snapshot = await evaluations.StartAsync(evaluationId, request, user.ApiKey, ct);
         recent.RememberContext(evaluationId, contextId);
         message.TaskId = evaluationId;
-        log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, status {Status}", evaluationId, request.Domain, ForLog(request.AgentEndpoint), snapshot.Status);
+        log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, user model {UserModel}, status {Status}",
+            evaluationId, request.Domain, ForLog(request.AgentEndpoint), user.Model ?? "scripted", snapshot.Status);
         return snapshot;
     }
 

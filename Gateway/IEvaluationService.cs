@@ -9,8 +9,9 @@ namespace Tau2Observe.Gateway;
 public interface IEvaluationService
 {
     /// <summary>Starts the evaluation, or returns its snapshot if it was started before (idempotent).
-    /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.</summary>
-    Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct);
+    /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.
+    /// <paramref name="userApiKey"/> (the caller's key for the user model) must be kept in memory only.</summary>
+    Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, string? userApiKey, CancellationToken ct);
 
     /// <summary>The evaluation's snapshot, or null when no evaluation has this id.</summary>
     Task<EvaluationSnapshot?> GetAsync(string evaluationId, CancellationToken ct);

@@ -10,7 +10,7 @@ namespace Tau2Observe.Gateway;
 /// with the extra counts this cluster keeps; and the short text summary that goes with it.
 /// Trajectories are left out: they are in the results file (<c>/api/evaluations/{id}/results</c>).
 /// </summary>
-public static class ResultDocument
+public static partial class ResultDocument
 {
     public static JsonObject Build(EvaluationSnapshot s)
     {
@@ -39,11 +39,19 @@ public static class ResultDocument
                 ["total_cost"] = Number(sum.TotalCost),
                 ["prompt_tokens"] = sum.PromptTokens,
                 ["completion_tokens"] = sum.CompletionTokens,
+                ["cached_prompt_tokens"] = sum.CachedPromptTokens,
+                ["user_cost"] = Number(sum.UserCost),
             };
         }
         doc["tasks"] = new JsonArray(s.TaskIds.Select(id => (JsonNode?)new JsonObject { ["task_id"] = id }).ToArray());
         doc["simulations"] = new JsonArray(s.Trials.Select(t => (JsonNode?)Simulation(t)).ToArray());
-        if (s.Error is { } error) doc["error"] = error;
+        if (s.Error is { } error)
+        {
+            // the seed's tool-error shape, {"error": "<CODE>", "message": ...}, when the error carries a code
+            var coded = ErrorCode().Match(error);
+            doc["error"] = coded.Success ? coded.Groups[1].Value : error;
+            if (coded.Success) doc["message"] = error[coded.Length..];
+        }
         return doc;
     }
 
@@ -95,6 +103,9 @@ public static class ResultDocument
 
     /// <summary>NaN and infinities become null, as in tau2-observe's response.</summary>
     private static JsonNode? Number(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([A-Z][A-Z0-9_]+): ")]
+    private static partial System.Text.RegularExpressions.Regex ErrorCode();
 
     private static string Format(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -12,7 +12,11 @@ public sealed record EvaluationSummary
     [Id(5)] public IReadOnlyDictionary<string, int> TerminationCounts { get; init; } = new Dictionary<string, int>();
     /// <summary>Runs that failed for infrastructure reasons; left out of avg reward and pass^k.</summary>
     [Id(6)] public int InfrastructureErrors { get; init; }
+    /// <summary>Agent plus user cost of every trial; null when a trial that ran had an unknown cost, never a partial sum.</summary>
     [Id(7)] public double? TotalCost { get; init; }
     [Id(8)] public long PromptTokens { get; init; }
     [Id(9)] public long CompletionTokens { get; init; }
+    [Id(10)] public long CachedPromptTokens { get; init; }
+    /// <summary>Total user-simulator cost; null when a trial that ran had an unknown one (an unpriced model).</summary>
+    [Id(11)] public double? UserCost { get; init; }
 }

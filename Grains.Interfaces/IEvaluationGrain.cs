@@ -10,8 +10,9 @@ namespace Tau2Observe.Grains.Interfaces;
 public interface IEvaluationGrain : IGrainWithStringKey
 {
     /// <summary>Starts the evaluation; calling it again for a started evaluation returns its snapshot (idempotent).
-    /// Invalid requests (unknown domain, unknown task ids) fail with <see cref="ArgumentException"/>.</summary>
-    [Alias("Start")] Task<EvaluationSnapshot> Start(EvaluationRequest request);
+    /// Invalid requests (unknown domain, unknown task ids) fail with <see cref="ArgumentException"/>.
+    /// <paramref name="userKey"/> is the caller's key for the user model, kept in memory only.</summary>
+    [Alias("Start")] Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null);
 
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EvaluationSnapshot> GetSnapshot();
 

@@ -10,7 +10,7 @@ namespace Tau2Observe.Grains.Interfaces;
 public interface ITrialGrain : IGrainWithStringKey
 {
     /// <summary>Starts the simulation; idempotent (a repeated call resumes an interrupted run or re-sends its result).</summary>
-    [Alias("Start")] Task Start(TrialAssignment assignment);
+    [Alias("Start")] Task Start(TrialAssignment assignment, UserLlmKey? userKey = null);
 
     /// <summary>Stops the simulation; it is recorded as cancelled.</summary>
     [Alias("Cancel"), AlwaysInterleave] Task Cancel();

@@ -20,11 +20,13 @@ public sealed record TrialResult
     /// <summary>Tokens reported in the usage of the run's messages (agent and user simulator).</summary>
     [Id(12)] public long PromptTokens { get; init; }
     [Id(13)] public long CompletionTokens { get; init; }
+    /// <summary>The part of <see cref="PromptTokens"/> the providers served from their prompt cache.</summary>
+    [Id(14)] public long CachedPromptTokens { get; init; }
 
     /// <summary>
     /// What the user simulator's messages cost, summed over those that report a cost (the seed's
     /// <c>tau2.simulator.cost_usd</c>); null when none does. Unlike tau2's <see cref="UserCost"/> it is
     /// not voided by an agent message without a cost, which every A2A agent sends.
     /// </summary>
-    [Id(14)] public double? SimulatorCost { get; init; }
+    [Id(15)] public double? SimulatorCost { get; init; }
 }

@@ -24,6 +24,15 @@ public static class MockAgentCards
         Skills = [CustomerService()],
     };
 
+    public static AgentCard Llm(LlmAgentSettings settings, string url) => new()
+    {
+        Name = settings.Name,
+        Description = settings.Description,
+        Url = url,
+        Capabilities = new AgentCapabilities { Streaming = false }, // message/send only
+        Skills = [CustomerService()],
+    };
+
     private static AgentSkill CustomerService() => new()
     {
         Id = "customer-service",

@@ -1,11 +1,14 @@
 using Tau2Observe.Engine.A2A;
 using Tau2Observe.ServiceDefaults;
+using Tau2Observe.Engine.Llm;
 
 namespace Tau2Observe.MockAgents;
 
 /// <summary>
 /// The agents under test for offline runs, served over A2A on loopback:
-/// <c>/agents/oracle</c> plays each task's gold actions; <c>/agents/faulty/{mode}</c> fails on purpose.
+/// <c>/agents/oracle</c> plays each task's gold actions; <c>/agents/faulty/{mode}</c> fails on purpose;
+/// <c>/agents/simple_gemini_agent</c> and <c>/agents/kimi_litellm_agent</c> are LLM-backed (see
+/// <see cref="LlmAgentSettings"/>), also served at tau2-observe's paths <c>/a2a/{name}</c>.
 /// Each agent has its card at <c>{agent}/.well-known/agent-card.json</c>.
 /// </summary>
 public static class MockAgentsApp
@@ -21,6 +24,8 @@ public static class MockAgentsApp
         builder.Services.AddSingleton<OracleAgent>();
         builder.Services.AddSingleton(sp => new FaultyAgent(
             TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("MockAgents:SlowDelaySeconds", 330.0))));
+        builder.Services.AddSingleton<LlmConversations>();
+        builder.Services.AddSingleton(sp => new LlmClientFactory(logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<LlmClientFactory>()));
 
         var app = builder.Build();
         var publicBaseUrl = app.Configuration["PUBLIC_BASE_URL"];
@@ -36,6 +41,19 @@ public static class MockAgentsApp
                 : Results.NotFound());
         app.MapPost("/agents/faulty/{mode}", (HttpContext context, FaultyAgent faulty, string mode) =>
             FaultyAgent.IsMode(mode) ? faulty.HandleAsync(context, mode) : NotFound(context));
+
+        var llm = app.Services.GetRequiredService<LlmClientFactory>();
+        var conversations = app.Services.GetRequiredService<LlmConversations>();
+        foreach (var settings in new[] { LlmAgentSettings.SimpleGemini(app.Configuration), LlmAgentSettings.KimiLitellm(app.Configuration) })
+        {
+            var agent = new LlmAgent(settings, llm, conversations);
+            foreach (var path in new[] { "/agents/" + settings.Name, "/a2a/" + settings.Name })
+            {
+                app.MapGet(path + "/.well-known/agent-card.json", (HttpRequest request) =>
+                    Results.Json(MockAgentCards.Llm(settings, AgentUrl(request, publicBaseUrl, path)), A2AJson.Options));
+                app.MapPost(path, (HttpContext context) => MockRpc.HandleAsync(context, agent.ReplyAsync));
+            }
+        }
 
         app.MapGet("/health", () => Results.Text("ok"));
         return app;

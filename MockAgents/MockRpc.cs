@@ -52,7 +52,12 @@ public static class MockRpc
     }
 
     /// <summary>The reply as ADK agents give it: a completed task whose artifact and status message hold the text.</summary>
-    public static A2ATask CompletedTask(A2AMessage incoming, string contextId, string text)
+    public static A2ATask CompletedTask(A2AMessage incoming, string contextId, string text) => Reply(incoming, contextId, text, TaskState.Completed);
+
+    /// <summary>A failure as ADK reports it: a failed task whose status message says why.</summary>
+    public static A2ATask FailedTask(A2AMessage incoming, string contextId, string why) => Reply(incoming, contextId, why, TaskState.Failed);
+
+    private static A2ATask Reply(A2AMessage incoming, string contextId, string text, TaskState state)
     {
         string taskId = Guid.NewGuid().ToString();
         incoming.ContextId = contextId;
@@ -62,8 +67,8 @@ public static class MockRpc
         {
             Id = taskId,
             ContextId = contextId,
-            Status = A2ATaskStatus.Now(TaskState.Completed, answer),
-            Artifacts = [new Artifact { Parts = [new TextPart(text)] }],
+            Status = A2ATaskStatus.Now(state, answer),
+            Artifacts = state == TaskState.Completed ? [new Artifact { Parts = [new TextPart(text)] }] : null,
             History = [incoming, answer],
         };
     }

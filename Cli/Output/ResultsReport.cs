@@ -33,8 +33,8 @@ public static class ResultsReport
         console.WriteLine(FormattableString.Invariant(
             $"simulations: {s.Simulations} scored, {s.SuccessfulSimulations} successful, {s.InfrastructureErrors} infrastructure errors or cancelled"));
         console.WriteLine($"terminations: {Counts(s.TerminationCounts)}");
-        console.WriteLine($"agent cost: avg {Format(s.AvgAgentCost)}, total (agent and user) {Format(s.TotalCost)}");
-        console.WriteLine(FormattableString.Invariant($"tokens: {s.PromptTokens} prompt, {s.CompletionTokens} completion"));
+        console.WriteLine($"agent cost: avg {Format(s.AvgAgentCost)}, user {Format(s.UserCost)}, total (agent and user) {Format(s.TotalCost)}");
+        console.WriteLine(FormattableString.Invariant($"tokens: {s.PromptTokens} prompt, {s.CompletionTokens} completion, {s.CachedPromptTokens} cached prompt"));
     }
 
     private static string Counts(IReadOnlyDictionary<string, int> counts) =>

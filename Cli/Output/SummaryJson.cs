@@ -29,7 +29,8 @@ public static class SummaryJson
             ["infrastructure_errors"] = s.InfrastructureErrors,
             ["avg_agent_cost"] = Number(s.AvgAgentCost),
             ["total_cost"] = Number(s.TotalCost),
-            ["tokens"] = new JsonObject { ["prompt"] = s.PromptTokens, ["completion"] = s.CompletionTokens },
+            ["user_cost"] = Number(s.UserCost),
+            ["tokens"] = new JsonObject { ["prompt"] = s.PromptTokens, ["completion"] = s.CompletionTokens, ["cached_prompt"] = s.CachedPromptTokens },
             ["trials"] = new JsonArray(snapshot.Trials.Select(t => (JsonNode?)new JsonObject
             {
                 ["task_id"] = t.TaskId,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tau2Observe.Engine.Agents;
+using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Simulation;
 
 namespace Tau2Observe.Engine.A2A;
@@ -10,7 +11,9 @@ namespace Tau2Observe.Engine.A2A;
 /// context id kept between turns (in <see cref="ParticipantState.Values"/>, so a resumed trial
 /// continues the same remote conversation), and the reply read back as text or tool calls.
 /// Every failure (HTTP, JSON-RPC, timeout, malformed tool call, failed remote task) ends the run
-/// with <c>agent_error</c> through <see cref="ParticipantException"/>.
+/// with <c>agent_error</c> through <see cref="ParticipantException"/>. Usage the agent reports in the
+/// reply's metadata (<see cref="A2AUsageReader"/>) becomes the message's usage and cost; without it the
+/// cost is null, as in tau2.
 /// </summary>
 public sealed class A2AAgent : ISimulationAgent
 {
@@ -19,11 +22,13 @@ public sealed class A2AAgent : ISimulationAgent
     private readonly A2AClient _client;
     private readonly AgentContext _context;
     private readonly string? _toolCatalogue;
+    private readonly ModelPriceTable _prices;
 
-    public A2AAgent(A2AClient client, AgentContext context)
+    public A2AAgent(A2AClient client, AgentContext context, ModelPriceTable? prices = null)
     {
         _client = client;
         _context = context;
+        _prices = prices ?? ModelPriceTable.Default;
         _toolCatalogue = ToolCatalogueBlock.Render(context.AgentToolsJson);
     }
 
@@ -59,14 +64,21 @@ public sealed class A2AAgent : ISimulationAgent
         if (reply is not (A2ATask or A2AMessage))
             throw new ParticipantException($"The agent at {_client.DisplayName} answered message/send with a '{reply.Kind}' instead of a task or message.");
 
+        Message answer;
         try
         {
-            return ReplyToolCallParser.ToAssistantMessage(ReplyTextExtractor.Extract(reply));
+            answer = ReplyToolCallParser.ToAssistantMessage(ReplyTextExtractor.Extract(reply));
         }
         catch (FormatException e)
         {
             throw new ParticipantException($"The agent at {_client.DisplayName} sent a malformed tool call: {e.Message}", inner: e);
         }
+        if (A2AUsageReader.Read(reply, _prices) is { } usage)
+        {
+            answer.Usage = ChatConversions.UsageDict(usage);
+            answer.Cost = usage.Cost;
+        }
+        return answer;
     }
 
     private static string? ReplyContextId(A2AEvent reply) => reply switch

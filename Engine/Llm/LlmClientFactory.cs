@@ -63,9 +63,11 @@ public sealed class LlmClientFactory
             NetworkTimeout = Options.AttemptTimeout,
         };
         IChatClient client = new ChatClient(endpoint.Model.Name, new ApiKeyCredential(endpoint.ApiKey ?? NoKey), sdkOptions).AsIChatClient();
+        // the guard reads the provider's raw 400s; everything above it sees only redacted failures
+        client = new ParameterGuardChatClient(client, endpoint.Model, Options.ModelsWithoutTemperature, _logger);
+        client = new RedactingChatClient(client, endpoint);
         // one gen_ai "chat" span per attempt (model, tokens, error type) on the product's source; prompts are not recorded
         client = new OpenTelemetryChatClient(client, sourceName: Tau2Telemetry.SourceName);
-        client = new ParameterGuardChatClient(client, endpoint.Model, Options.ModelsWithoutTemperature, _logger);
         return new RetryingChatClient(client, endpoint, Options, _logger, _time);
     }
 }

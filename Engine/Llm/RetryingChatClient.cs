@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -6,8 +7,8 @@ namespace Tau2Observe.Engine.Llm;
 /// <summary>
 /// Bounds every call with a per-attempt timeout, retries rate limits, server errors, timeouts and
 /// network failures with exponential backoff and jitter (or the provider's Retry-After), logs each
-/// retry, and turns every failure into an <see cref="LlmCallException"/> without the API key in it.
-/// Streaming calls are classified but not retried: a half-delivered stream cannot be replayed.
+/// retry (and records it as an <c>llm.retry</c> event on the current span), and turns every failure into an <see cref="LlmCallException"/> without the API key in it.
+/// Streaming calls pass through (classified by <see cref="RedactingChatClient"/>) and are not retried: a half-delivered stream cannot be replayed.
 /// </summary>
 internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint, LlmClientOptions options, ILogger logger, TimeProvider time)
     : DelegatingChatClient(inner)
@@ -36,28 +37,13 @@ internal sealed class RetryingChatClient(IChatClient inner, LlmEndpoint endpoint
             var delay = failure.RetryAfter is { } asked ? Min(asked, options.MaxRetryAfter) : Backoff(retry);
             logger.LogWarning("LLM call to {Model} failed ({Kind}): {Reason}. Retry {Retry} of {MaxRetries} in {DelayMs} ms.",
                 endpoint.Model.ToString(), failure.Kind, failure.Message, retry + 1, options.MaxRetries, (long)delay.TotalMilliseconds);
+            // and on the caller's span (the trial's), where a trace shows why a turn took long
+            Activity.Current?.AddEvent(new ActivityEvent("llm.retry", tags: new ActivityTagsCollection
+            {
+                ["gen_ai.request.model"] = endpoint.Model.ToString(), ["llm.error.kind"] = failure.Kind.ToString(),
+                ["llm.retry"] = retry + 1, ["llm.retry.delay_ms"] = (long)delay.TotalMilliseconds,
+            }));
             await Task.Delay(delay, time, cancellationToken);
-        }
-    }
-
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var updates = base.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            ChatResponseUpdate update;
-            try
-            {
-                if (!await updates.MoveNextAsync()) yield break;
-                update = updates.Current;
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw LlmErrorClassifier.Classify(e, endpoint.Model.ToString(), endpoint.ApiKey);
-            }
-            yield return update;
         }
     }
 

@@ -1,7 +1,19 @@
+using System.Text;
+
 namespace Tau2Observe.Engine.Running;
 
 /// <summary>
 /// Which participants an evaluation asked for: the agent under test (<c>oracle</c> or an A2A URL),
-/// the user simulator's model (null = the scripted user) and a simulated per-turn latency.
+/// the user simulator's model (null = the scripted user) and the key for it (null = the provider's
+/// environment variable), and a simulated per-turn latency. The key lives in memory only: it is left
+/// out of <see cref="object.ToString"/>, and nothing that persists a selection may include it.
 /// </summary>
-public sealed record ParticipantSelection(string AgentEndpoint, string? UserModel = null, TimeSpan TurnLatency = default);
+public sealed record ParticipantSelection(string AgentEndpoint, string? UserModel = null, TimeSpan TurnLatency = default, string? UserApiKey = null)
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("AgentEndpoint = ").Append(AgentEndpoint).Append(", UserModel = ").Append(UserModel)
+            .Append(", TurnLatency = ").Append(TurnLatency).Append(", UserApiKey = ").Append(UserApiKey is null ? "(none)" : "(redacted)");
+        return true;
+    }
+}

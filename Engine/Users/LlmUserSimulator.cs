@@ -29,6 +29,9 @@ public sealed class LlmUserSimulator : IUserSimulator
         SystemPrompt = guidelines.For(userHasTools: _tools.Count > 0) + "\n\n<scenario>\n" + context.Task.UserScenario.Render() + "\n</scenario>";
     }
 
+    /// <summary>The error code of a run whose user model rejected the API key (the seed's code; it fails the whole evaluation).</summary>
+    public const string AuthFailedCode = "USER_LLM_AUTH_FAILED";
+
     /// <summary>tau2's default user model (<c>--user-llm</c>).</summary>
     public static LlmModelId DefaultModel { get; } = LlmModelId.Parse("gpt-4.1");
 
@@ -101,7 +104,7 @@ public sealed class LlmUserSimulator : IUserSimulator
     {
         string code = e.Kind switch
         {
-            LlmErrorKind.Authentication => "USER_LLM_AUTH_FAILED",
+            LlmErrorKind.Authentication => AuthFailedCode,
             LlmErrorKind.QuotaExhausted => "USER_LLM_QUOTA_EXHAUSTED",
             LlmErrorKind.ContextLengthExceeded => "USER_LLM_CONTEXT_LENGTH_EXCEEDED",
             LlmErrorKind.InvalidRequest => "USER_LLM_REQUEST_REJECTED",

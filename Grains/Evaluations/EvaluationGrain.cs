@@ -6,6 +6,7 @@ using Tau2Observe.Engine.Metrics;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Engine.Telemetry;
+using Tau2Observe.Engine.Users;
 using Tau2Observe.Engine.Values;
 using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.Grains.Telemetry;
@@ -32,6 +33,8 @@ public sealed class EvaluationGrain(
     private readonly List<Channel<ProgressEvent>> _watchers = [];
     private readonly ActivationSpan _span = new();
     private Task? _fanOut;
+    // the caller's user-model key, in memory only (see UserLlmKey)
+    private UserLlmKey? _userKey;
 
     private string Id => this.GetPrimaryKeyString();
     private EvaluationState S => state.State;
@@ -55,8 +58,9 @@ public sealed class EvaluationGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<EvaluationSnapshot> Start(EvaluationRequest request)
+    public async Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null)
     {
+        _userKey = userKey ?? _userKey;
         if (IsStarted) return Snapshot();
         var tasks = Validate(request);
         var now = DateTimeOffset.UtcNow;
@@ -84,25 +88,36 @@ public sealed class EvaluationGrain(
 
     public async Task<EvaluationSnapshot> Cancel()
     {
-        bool cancelled = await UpdateAsync(() =>
+        await StopAsync(EvaluationStatus.Cancelled, error: null, "cancelled before it finished");
+        return Snapshot();
+    }
+
+    /// <summary>
+    /// Ends the evaluation now: trials still running are recorded as cancelled (their late reports are
+    /// ignored) and told to stop.
+    /// </summary>
+    private async Task StopAsync(EvaluationStatus status, string? error, string whyForRunningTrials, TrialResult? lastReport = null)
+    {
+        bool stopped = await UpdateAsync(() =>
         {
             if (!IsStarted || IsTerminal) return false;
-            // trials still running are recorded as cancelled now; their late reports are ignored
+            if (lastReport is not null && Find(lastReport.TaskId, lastReport.Trial) is null) S.Trials.Add(lastReport);
             foreach (var (taskId, trial) in AllTrials().Where(k => Find(k.TaskId, k.Trial) is null).ToList())
                 S.Trials.Add(new TrialResult
                 {
                     TaskId = taskId, Trial = trial, Seed = S.TrialSeeds[trial],
-                    TerminationReason = TerminationReason.Cancelled, Error = "cancelled before it finished",
+                    TerminationReason = TerminationReason.Cancelled, Error = whyForRunningTrials,
                 });
             S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
-            S.Status = EvaluationStatus.Cancelled;
+            S.Status = status;
+            S.Error = error;
             return true;
         });
-        if (cancelled)
+        if (stopped)
         {
             RecordMetrics();
             CloseSpan();
-            PublishFinal("cancelled");
+            PublishFinal(error ?? ResultStatusName(status));
             try
             {
                 await Task.WhenAll(S.TaskIds.Select(t => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, t)).Cancel()));
@@ -113,8 +128,9 @@ public sealed class EvaluationGrain(
             }
             await UnregisterReminderAsync();
         }
-        return Snapshot();
     }
+
+    private static string ResultStatusName(EvaluationStatus status) => status.ToString().ToLowerInvariant();
 
     public async IAsyncEnumerable<ProgressEvent> Watch([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -158,6 +174,12 @@ public sealed class EvaluationGrain(
         if (!S.TaskIds.Contains(result.TaskId) || result.Trial < 0 || result.Trial >= S.TrialSeeds.Count)
         {
             logger.LogWarning("Evaluation {EvaluationId}: ignoring a report for unknown trial {TaskId}/{Trial}", Id, result.TaskId, result.Trial);
+            return;
+        }
+        if (result.Error?.StartsWith(LlmUserSimulator.AuthFailedCode + ":", StringComparison.Ordinal) == true)
+        {
+            // the user model refused the key: every other trial would fail the same way, so fail fast (as tau2-observe does)
+            await StopAsync(EvaluationStatus.Failed, result.Error, "not run: the user model rejected the API key", result);
             return;
         }
         bool completed = false;
@@ -234,7 +256,7 @@ public sealed class EvaluationGrain(
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
                     EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, TraceParent = S.TraceParent,
-                })));
+                }, _userKey)));
             await UpdateAsync(() =>
             {
                 if (S.FannedOut || IsTerminal) return false;
@@ -310,7 +332,7 @@ public sealed class EvaluationGrain(
         _span.SetTag("tau2.simulations", summary?.Simulations);
         _span.SetTag("tau2.successful_simulations", summary?.SuccessfulSimulations);
         _span.SetTag("tau2.infrastructure_errors", summary?.InfrastructureErrors);
-        _span.Close();
+        _span.Close(failed: S.Status == EvaluationStatus.Failed, S.Error);
     }
 
     private IEnumerable<(string TaskId, int Trial)> AllTrials() =>
@@ -352,6 +374,7 @@ public sealed class EvaluationGrain(
             CompletedTrials = S.Trials.Count,
             Trials = S.Trials.OrderBy(t => t.Trial).ThenBy(t => taskOrder.GetValueOrDefault(t.TaskId)).ToList(),
             Summary = S.Summary,
+            Error = S.Error,
             CreatedAt = S.CreatedAt,
             UpdatedAt = S.UpdatedAt,
             TaskIds = S.TaskIds,

@@ -20,9 +20,12 @@ public sealed class EvaluationState
     /// <summary>Every TaskGrain has accepted its assignment (and so started its trials).</summary>
     [Id(8)] public bool FannedOut { get; set; }
 
+    /// <summary>Why the evaluation failed, when it did (never contains secrets).</summary>
+    [Id(9)] public string? Error { get; set; }
+
     /// <summary>W3C traceparent of the caller's span (the evaluation span's parent).</summary>
-    [Id(9)] public string? CallerTraceParent { get; set; }
+    [Id(10)] public string? CallerTraceParent { get; set; }
 
     /// <summary>W3C traceparent of the evaluation span (its tasks' parent).</summary>
-    [Id(10)] public string? TraceParent { get; set; }
+    [Id(11)] public string? TraceParent { get; set; }
 }

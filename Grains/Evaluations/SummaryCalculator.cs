@@ -10,7 +10,8 @@ public static class SummaryCalculator
     {
         var metrics = PassHatK.Compute(
             trials.Select(t => new SimulationOutcome(t.TaskId, t.Trial, t.Reward, t.AgentCost, t.TerminationReason)), numTrials);
-        var costs = trials.SelectMany(t => new[] { t.AgentCost, t.UserCost }).Where(c => c is not null).Select(c => c!.Value).ToList();
+        // trials that never took a turn (cancelled before they started) cost nothing to know about
+        var ran = trials.Where(t => t.Turns > 0).ToList();
         return new EvaluationSummary
         {
             AvgReward = metrics.AvgReward,
@@ -22,9 +23,18 @@ public static class SummaryCalculator
             TerminationCounts = trials.GroupBy(t => t.TerminationReason)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
-            TotalCost = costs.Count == 0 ? null : costs.Sum(),
+            TotalCost = SumOrNull(ran.SelectMany(t => new[] { t.AgentCost, t.UserCost })),
+            UserCost = SumOrNull(ran.Select(t => t.UserCost)),
             PromptTokens = trials.Sum(t => t.PromptTokens),
             CompletionTokens = trials.Sum(t => t.CompletionTokens),
+            CachedPromptTokens = trials.Sum(t => t.CachedPromptTokens),
         };
+    }
+
+    /// <summary>The sum, or null if any part is unknown or there is nothing to sum: a partial sum would understate the cost.</summary>
+    private static double? SumOrNull(IEnumerable<double?> costs)
+    {
+        var list = costs.ToList();
+        return list.Count == 0 || list.Any(c => c is null) ? null : list.Sum(c => c!.Value);
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using StackExchange.Redis;
+using Microsoft.Extensions.Logging;
 using Tau2Observe.Engine.Data;
+using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Grains.Interfaces;
 
@@ -34,7 +36,9 @@ public static class SiloBuilderExtensions
         var services = silo.Services;
         services.TryAddSingleton(_ => new DomainRegistry(TauDataDirectory.FromEnvironment()));
         services.TryAddSingleton(sp => new SimulationRunner(sp.GetRequiredService<DomainRegistry>()));
-        services.TryAddSingleton<IParticipantResolver, DefaultParticipantResolver>();
+        services.TryAddSingleton<IParticipantResolver>(sp => new DefaultParticipantResolver(
+            sp.GetRequiredService<DomainRegistry>().Data,
+            new LlmClientFactory(logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<LlmClientFactory>())));
         return silo;
     }
 

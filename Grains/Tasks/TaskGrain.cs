@@ -21,8 +21,12 @@ public sealed class TaskGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Start(TaskAssignment assignment)
+    // the caller's user-model key, in memory only (see UserLlmKey)
+    private UserLlmKey? _userKey;
+
+    public async Task Start(TaskAssignment assignment, UserLlmKey? userKey = null)
     {
+        _userKey = userKey ?? _userKey;
         if (state.State.Assignment is null)
         {
             state.State.Assignment = assignment;
@@ -36,7 +40,7 @@ public sealed class TaskGrain(
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
             TraceParent = state.State.TraceParent,
-        })));
+        }, _userKey)));
     }
 
     public async Task ReportTrial(TrialResult result)

@@ -28,6 +28,8 @@ public sealed class TrialGrain(
     private readonly CancellationTokenSource _deactivating = new();
     private readonly CancellationTokenSource _cancelled = new();
     private Task? _driver;
+    // the caller's user-model key, in memory only (see UserLlmKey)
+    private UserLlmKey? _userKey;
 
     private TrialState S => state.State;
 
@@ -51,8 +53,9 @@ public sealed class TrialGrain(
         }
     }
 
-    public async Task Start(TrialAssignment assignment)
+    public async Task Start(TrialAssignment assignment, UserLlmKey? userKey = null)
     {
+        _userKey = userKey ?? _userKey;
         if (S.Assignment is null)
         {
             S.Assignment = assignment;
@@ -112,7 +115,7 @@ public sealed class TrialGrain(
         {
             _cancelled.Token.ThrowIfCancellationRequested();
             var factory = participants.Resolve(new ParticipantSelection(
-                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs)));
+                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs), _userKey?.Value));
             var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
                 TraceParent: a.TraceParent);
             run = await runner.RunAsync(spec, factory, LastCheckpoint(), SaveCheckpointAsync, stop.Token);

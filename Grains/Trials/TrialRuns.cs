@@ -55,6 +55,7 @@ public static class TrialRuns
             SimulationId = run.Id,
             PromptTokens = usages.Sum(u => Tokens(u, "prompt_tokens")),
             CompletionTokens = usages.Sum(u => Tokens(u, "completion_tokens")),
+            CachedPromptTokens = usages.Sum(u => Tokens(u, "cached_tokens")),
             SimulatorCost = simulatorCosts.Count == 0 ? null : simulatorCosts.Sum(),
         };
     }

@@ -25,10 +25,14 @@ public sealed class InMemoryEvaluationService : IEvaluationService
 
     public ConcurrentQueue<(string Id, EvaluationRequest Request)> Started { get; } = new();
 
+    /// <summary>The user-model keys the gateway passed, by evaluation id.</summary>
+    public ConcurrentDictionary<string, string?> UserApiKeys { get; } = new();
+
     public int Watchers => _evaluations.Values.Sum(e => e.Watchers.Count);
 
-    public Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, CancellationToken ct)
+    public Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, string? userApiKey, CancellationToken ct)
     {
+        UserApiKeys[evaluationId] = userApiKey;
         if (ThrowOnStart is { } e) throw e;
         if (request.TaskIds?.Contains("missing") == true)
             throw new InvalidEvaluationRequestException("Task 'missing' not found in domain 'mock' (split all).");

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Llm;
-using Tau2Observe.Engine.Tests.Llm;
+using Tau2Observe.TestSupport;
 using Tau2Observe.Tests.FakeDatadogAgent;
 
 namespace Tau2Observe.EndToEnd.Tests;

@@ -12,6 +12,7 @@ namespace Tau2Observe.TestSupport;
 /// <item><c>test:throw</c> — the agent throws a plain exception (an infrastructure failure).</item>
 /// <item><c>test:participant-error</c> — the agent fails as an agent (<c>agent_error</c>).</item>
 /// <item><c>test:block-once:NAME</c> — the oracle, blocked at its second turn by <see cref="BlockingGate"/> NAME until cancelled, once.</item>
+/// <item><c>test:user-auth-failed</c> — the oracle, with a user whose model rejects the key (as the LLM user simulator reports it).</item>
 /// </list>
 /// </summary>
 public sealed class TestParticipantResolver : IParticipantResolver
@@ -28,6 +29,7 @@ public sealed class TestParticipantResolver : IParticipantResolver
             "throw" => new Participants(_ => new FailingAgent(() => new InvalidOperationException("agent exploded"))),
             "participant-error" => new Participants(_ => new FailingAgent(() => new ParticipantException("agent unreachable"))),
             "block-once" => new Participants(c => new BlockingAgent(new OracleAgent(c.Task), BlockingGate.Get(parts[2]))),
+            "user-auth-failed" => new SelectedParticipants(c => new OracleAgent(c.Task), _ => new RejectedKeyUser()),
             _ => throw new ArgumentException($"unknown test agent '{selection.AgentEndpoint}'"),
         };
     }
@@ -36,6 +38,13 @@ public sealed class TestParticipantResolver : IParticipantResolver
     {
         public ISimulationAgent CreateAgent(AgentContext context) => agent(context);
         public IUserSimulator CreateUser(AgentContext context) => new ScriptedUserSimulator(context.Task);
+    }
+
+    private sealed class RejectedKeyUser : IUserSimulator
+    {
+        public Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct) =>
+            Task.FromException<Message>(new ParticipantException(
+                LlmUserSimulator.AuthFailedCode + ": gemini/gemini-2.5-flash: HTTP 401 [invalid_api_key]: the provider rejected the API key", isInfrastructure: true));
     }
 
     private sealed class GivingUpAgent : ISimulationAgent

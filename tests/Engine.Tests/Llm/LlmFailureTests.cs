@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Tau2Observe.Engine.Agents;
 using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Engine.Tests.Llm;
 

@@ -4,6 +4,7 @@ using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Engine.Tests.Simulation;
 using Tau2Observe.Engine.Values;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Engine.Tests.Llm;
 

@@ -5,6 +5,7 @@ using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Tests.Simulation;
 using Tau2Observe.Engine.Users;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Engine.Tests.Llm;
 
@@ -14,10 +15,7 @@ public static class LlmTestSetup
     public const string ApiKey = "sk-test-0123456789abcdefSECRET";
 
     /// <summary>Fast retries so the tests take milliseconds, not seconds.</summary>
-    public static LlmClientOptions FastRetries { get; } = new()
-    {
-        InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(40), AttemptTimeout = TimeSpan.FromSeconds(10),
-    };
+    public static LlmClientOptions FastRetries => FastLlmRetries.Options;
 
     /// <summary>One user tool in the OpenAI format, as <see cref="AgentContext.UserToolsJson"/> carries it.</summary>
     public const string UserToolsJson =

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Engine.Tests.Llm;
 

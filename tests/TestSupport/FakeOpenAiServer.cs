@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Tau2Observe.Engine.Tests.Llm;
+namespace Tau2Observe.TestSupport;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions provider on 127.0.0.1 for tests: it records every request and

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Tau2Observe.Engine.Tests.Llm;
+namespace Tau2Observe.TestSupport;
 
 /// <summary>A scripted reply of the fake provider, in the OpenAI wire format.</summary>
 public sealed record FakeReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)

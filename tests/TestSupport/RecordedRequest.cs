@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Tau2Observe.Engine.Tests.Llm;
+namespace Tau2Observe.TestSupport;
 
 /// <summary>One request as the fake provider received it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string? Authorization, string RawBody)
