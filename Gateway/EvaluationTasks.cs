@@ -83,6 +83,7 @@ public static class EvaluationTasks
             ["tau2.completed_simulations"] = s.CompletedTrials,
             ["tau2.total_simulations"] = s.TotalTrials,
             ["tau2.total_tasks"] = s.TaskIds.Count,
+            ["tau2.waiting_simulations"] = s.WaitingTrials,
             ["tau2.elapsed_seconds"] = Math.Round((s.UpdatedAt - s.CreatedAt).TotalSeconds, 2),
         };
         if (s.Request is { } r)

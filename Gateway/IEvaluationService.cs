@@ -10,7 +10,7 @@ public interface IEvaluationService
 {
     /// <summary>Starts the evaluation, or returns its snapshot if it was started before (idempotent).
     /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.
-    /// <paramref name="userApiKey"/> (the caller's key for the user model) must be kept in memory only.</summary>
+    /// <paramref name="userApiKey"/> (the caller's key for the user model) is never stored in plain text.</summary>
     Task<EvaluationSnapshot> StartAsync(string evaluationId, EvaluationRequest request, string? userApiKey, CancellationToken ct);
 
     /// <summary>The evaluation's snapshot, or null when no evaluation has this id.</summary>

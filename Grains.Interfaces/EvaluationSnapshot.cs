@@ -16,6 +16,8 @@ public sealed record EvaluationSnapshot
     [Id(9)] public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Task ids in evaluation order (after split, id filter and num_tasks).</summary>
     [Id(10)] public IReadOnlyList<string> TaskIds { get; init; } = [];
+    /// <summary>Trials waiting for admission (a concurrency or token bound of their agent or provider).</summary>
+    [Id(11)] public int WaitingTrials { get; init; }
 
     public bool IsTerminal => Status is EvaluationStatus.Completed or EvaluationStatus.Failed or EvaluationStatus.Cancelled;
 }

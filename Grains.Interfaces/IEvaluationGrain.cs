@@ -11,7 +11,7 @@ public interface IEvaluationGrain : IGrainWithStringKey
 {
     /// <summary>Starts the evaluation; calling it again for a started evaluation returns its snapshot (idempotent).
     /// Invalid requests (unknown domain, unknown task ids) fail with <see cref="ArgumentException"/>.
-    /// <paramref name="userKey"/> is the caller's key for the user model, kept in memory only.</summary>
+    /// <paramref name="userKey"/> is the caller's key for the user model; grains keep it encrypted only, never in plain text.</summary>
     [Alias("Start")] Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null);
 
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EvaluationSnapshot> GetSnapshot();

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Tau2Observe.Grains.Interfaces;
 
 /// <summary>
@@ -9,4 +11,7 @@ public interface IEvaluationTrialSink : IGrainWithStringKey
 {
     /// <summary>Records a finished trial (duplicates and late reports after a terminal status are ignored).</summary>
     [Alias("ReportTrial")] Task ReportTrial(TrialResult result);
+
+    /// <summary>A trial started or stopped waiting for admission (kept in memory only, for progress).</summary>
+    [Alias("ReportWaiting"), AlwaysInterleave] Task ReportWaiting(string taskId, int trial, bool waiting);
 }

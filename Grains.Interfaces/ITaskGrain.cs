@@ -10,7 +10,7 @@ namespace Tau2Observe.Grains.Interfaces;
 public interface ITaskGrain : IGrainWithStringKey
 {
     /// <summary>Starts the trials that have no result yet; idempotent (a repeated call re-drives).</summary>
-    [Alias("Start")] Task Start(TaskAssignment assignment, UserLlmKey? userKey = null);
+    [Alias("Start")] Task Start(TaskAssignment assignment);
 
     /// <summary>Records a finished trial and forwards it to the evaluation (idempotent).</summary>
     [Alias("ReportTrial")] Task ReportTrial(TrialResult result);

@@ -12,4 +12,6 @@ public sealed record ProgressEvent
     /// <summary>Set on the final event.</summary>
     [Id(5)] public EvaluationSummary? Summary { get; init; }
     [Id(6)] public string? Message { get; init; }
+    /// <summary>Trials waiting for admission at the time of the event.</summary>
+    [Id(7)] public int WaitingTrials { get; init; }
 }

@@ -9,7 +9,9 @@ public sealed record TaskAssignment
     [Id(2)] public required EvaluationRequest Request { get; init; }
     /// <summary>One seed per trial (index = trial number), tau2's per-trial seeds.</summary>
     [Id(3)] public required IReadOnlyList<long> TrialSeeds { get; init; }
+    /// <summary>The request's secrets, encrypted (Data Protection); null when it brought none.</summary>
+    [Id(4)] public string? ProtectedSecrets { get; init; }
 
     /// <summary>W3C traceparent of the evaluation span, so the task's span joins the evaluation's trace.</summary>
-    [Id(4)] public string? TraceParent { get; init; }
+    [Id(5)] public string? TraceParent { get; init; }
 }

@@ -9,7 +9,9 @@ public sealed record TrialAssignment
     [Id(2)] public int Trial { get; init; }
     [Id(3)] public long Seed { get; init; }
     [Id(4)] public required EvaluationRequest Request { get; init; }
+    /// <summary>The request's secrets, encrypted (Data Protection); null when it brought none.</summary>
+    [Id(5)] public string? ProtectedSecrets { get; init; }
 
     /// <summary>W3C traceparent of the task span, so the trial's span joins the evaluation's trace.</summary>
-    [Id(5)] public string? TraceParent { get; init; }
+    [Id(6)] public string? TraceParent { get; init; }
 }

@@ -4,6 +4,7 @@ using Tau2Observe.Datadog.LlmObs;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Grains.Hosting;
 using Tau2Observe.ServiceDefaults;
+using Tau2Observe.Silo;
 
 // The Orleans silo, co-hosted with its HTTP side: health endpoints and the Orleans dashboard.
 var builder = WebApplication.CreateBuilder(args);
@@ -27,5 +28,6 @@ var app = builder.Build();
 // fail at startup, not at the first evaluation, when TAU2_DATA_DIR is missing or wrong
 app.Services.GetRequiredService<DomainRegistry>();
 app.MapDefaultEndpoints();
-app.MapOrleansDashboard("/dashboard");
+app.UseDashboardAccess();
+app.MapOrleansDashboard(DashboardAccess.Path);
 app.Run();

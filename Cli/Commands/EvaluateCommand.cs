@@ -24,6 +24,10 @@ public static class EvaluateCommand
         var turnLatency = new Option<int>("--turn-latency-ms") { Description = "simulated latency per turn of the built-in participants", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "write the tau2 results file here" };
         var json = new Option<bool>("--json") { Description = "print one JSON summary object on stdout" };
+        var evaluationId = new Option<string?>("--evaluation-id")
+        {
+            Description = "your id for the evaluation; on a cluster that already has it, the existing evaluation is followed instead of started twice (default: a new id)",
+        };
         var cluster = new Option<string?>("--cluster")
         {
             Description = $"cluster to use: localhost[:gatewayPort], host:gatewayPort or redis:<connection string> (default: ${ClusterEnvironmentVariable}, else an embedded single-node cluster)",
@@ -31,7 +35,7 @@ public static class EvaluateCommand
 
         var command = new Command("evaluate", "Evaluate an agent on a tau2 domain")
         {
-            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, cluster,
+            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, cluster, evaluationId,
         };
         command.SetAction((parse, ct) =>
         {
@@ -56,7 +60,8 @@ public static class EvaluateCommand
                 parse.InvocationConfiguration.Error,
                 parse.GetValue(json),
                 parse.GetValue(output)?.FullName,
-                parse.GetValue(cluster) ?? Environment.GetEnvironmentVariable(ClusterEnvironmentVariable));
+                parse.GetValue(cluster) ?? Environment.GetEnvironmentVariable(ClusterEnvironmentVariable),
+                parse.GetValue(evaluationId));
             return session.RunAsync(request, ct);
         });
         return command;

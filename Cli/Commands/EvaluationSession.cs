@@ -6,7 +6,7 @@ namespace Tau2Observe.Cli.Commands;
 
 /// <summary>One <c>evaluate</c> run: connect, start, follow progress, report, and choose the exit code.</summary>
 public sealed class EvaluationSession(
-    CliDependencies dependencies, TextWriter stdout, TextWriter stderr, bool json, string? outputFile, string? cluster)
+    CliDependencies dependencies, TextWriter stdout, TextWriter stderr, bool json, string? outputFile, string? cluster, string? evaluationId = null)
 {
     public const int Completed = 0, NotCompleted = 1, Interrupted = 130;
 
@@ -15,8 +15,10 @@ public sealed class EvaluationSession(
         try
         {
             await using var connection = await ConnectAsync(request, ct);
-            var grain = connection.Grains.GetGrain<IEvaluationGrain>(Guid.NewGuid().ToString("N"));
+            var grain = connection.Grains.GetGrain<IEvaluationGrain>(EvaluationId());
             var started = await StartAsync(grain, request);
+            if (started.Request is { } existing && existing != request)
+                stderr.WriteLine($"evaluation {started.EvaluationId} already exists: following it with the settings it was started with");
             stderr.WriteLine($"evaluation {started.EvaluationId}: {started.TaskIds.Count} tasks x {request.NumTrials} trials on '{request.Domain}' ({started.TotalTrials} simulations)");
 
             try
@@ -75,6 +77,14 @@ public sealed class EvaluationSession(
         {
             throw new CliError(e.Message);
         }
+    }
+
+    private string EvaluationId()
+    {
+        if (evaluationId is null) return Guid.NewGuid().ToString("N");
+        if (string.IsNullOrWhiteSpace(evaluationId) || evaluationId.Contains('/'))
+            throw new CliError($"--evaluation-id: '{evaluationId}' must be non-empty and must not contain '/'");
+        return evaluationId.Trim();
     }
 
     private static T Guarded<T>(Func<T> load)

@@ -24,10 +24,21 @@ public sealed class ProgressFollower(TextWriter writer)
             {
                 if (printed.Add((t.TaskId, t.Trial))) PrintTrial(t, printed.Count, total);
             }
+            int waiting = 0;
+            void ShowWaiting(int now)
+            {
+                if (now == waiting) return;
+                waiting = now;
+                writer.WriteLine($"{waiting} simulation(s) waiting for admission");
+            }
             await WatchAsync(
                 grain,
                 snapshot => { foreach (var t in snapshot.Trials) Print(t, snapshot.TotalTrials); },
-                e => { if (e.Trial is { } t) Print(t, e.TotalTrials); },
+                e =>
+                {
+                    if (e.Trial is { } t) Print(t, e.TotalTrials);
+                    if (e.Status == EvaluationStatus.Working) ShowWaiting(e.WaitingTrials);
+                },
                 ct);
             var final = await grain.GetSnapshot();
             foreach (var t in final.Trials) Print(t, final.TotalTrials);
@@ -38,9 +49,14 @@ public sealed class ProgressFollower(TextWriter writer)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask($"{started.Request?.Domain} ({started.TotalTrials} simulations)", maxValue: started.TotalTrials);
+                string title = $"{started.Request?.Domain} ({started.TotalTrials} simulations)";
+                var bar = context.AddTask(title, maxValue: started.TotalTrials);
                 bar.Value = started.CompletedTrials;
-                await WatchAsync(grain, s => bar.Value = Math.Max(bar.Value, s.CompletedTrials), e => bar.Value = Math.Max(bar.Value, e.CompletedTrials), ct);
+                await WatchAsync(grain, s => bar.Value = Math.Max(bar.Value, s.CompletedTrials), e =>
+                {
+                    bar.Value = Math.Max(bar.Value, e.CompletedTrials);
+                    bar.Description = e.WaitingTrials > 0 ? $"{title}, {e.WaitingTrials} waiting for admission" : title;
+                }, ct);
             });
     }
 

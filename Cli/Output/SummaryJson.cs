@@ -39,6 +39,8 @@ public static class SummaryJson
                 ["reward"] = t.Reward,
                 ["termination_reason"] = t.TerminationReason,
                 ["error"] = t.Error,
+                ["retried_failures"] = t.RetriedFailures,
+                ["resumptions"] = t.Resumptions,
             }).ToArray()),
         };
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tau2Observe.Engine.Metrics;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
@@ -10,6 +11,8 @@ using Tau2Observe.Engine.Users;
 using Tau2Observe.Engine.Values;
 using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.Grains.Telemetry;
+using Tau2Observe.Grains.Secrets;
+using Tau2Observe.Grains.Trials;
 
 namespace Tau2Observe.Grains.Evaluations;
 
@@ -23,18 +26,19 @@ namespace Tau2Observe.Grains.Evaluations;
 public sealed class EvaluationGrain(
     [PersistentState("evaluation", GrainStorage.Name)] IPersistentState<EvaluationState> state,
     SimulationRunner runner,
+    SecretProtector secretProtector,
+    IOptions<TrialOptions> trialOptions,
     ILogger<EvaluationGrain> logger) : Grain, IEvaluationGrain, IEvaluationTrialSink, IRemindable
 {
     private const string FanOutReminder = "fan-out";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     // Cancel and the background fan-out interleave with other calls: one state change and write at a time.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly List<Channel<ProgressEvent>> _watchers = [];
     private readonly ActivationSpan _span = new();
+    // trials waiting for admission: progress information only, so memory is enough
+    private readonly HashSet<(string TaskId, int Trial)> _waiting = [];
     private Task? _fanOut;
-    // the caller's user-model key, in memory only (see UserLlmKey)
-    private UserLlmKey? _userKey;
 
     private string Id => this.GetPrimaryKeyString();
     private EvaluationState S => state.State;
@@ -60,18 +64,19 @@ public sealed class EvaluationGrain(
 
     public async Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null)
     {
-        _userKey = userKey ?? _userKey;
         if (IsStarted) return Snapshot();
         var tasks = Validate(request);
         var now = DateTimeOffset.UtcNow;
         // the caller's span (the gateway's request, propagated by Orleans) becomes the evaluation span's parent
         var caller = TraceParent.Of(Activity.Current);
         var spanContext = OpenSpan(caller, resumed: false, request);
+        string? protectedSecrets = secretProtector.Protect(userKey);
         await UpdateAsync(() =>
         {
             S.CallerTraceParent = caller;
             S.TraceParent = spanContext;
             S.Request = request;
+            S.ProtectedSecrets = protectedSecrets;
             S.Status = EvaluationStatus.Working;
             S.TaskIds = tasks;
             S.TrialSeeds = PythonRandom.TrialSeeds(request.Seed, request.NumTrials).ToList();
@@ -79,7 +84,7 @@ public sealed class EvaluationGrain(
             return true;
         });
         EnsureFanOut();
-        await this.RegisterOrUpdateReminder(FanOutReminder, ReminderPeriod, ReminderPeriod);
+        await this.RegisterOrUpdateReminder(FanOutReminder, trialOptions.Value.ReminderPeriod, trialOptions.Value.ReminderPeriod);
         await GrainFactory.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).Register(Id, now);
         return Snapshot();
     }
@@ -195,6 +200,7 @@ public sealed class EvaluationGrain(
             }
             return true;
         });
+        _waiting.Remove((result.TaskId, result.Trial));
         if (!added) return;
         RecordMetrics();
         Publish(Event(EvaluationStatus.Working, trial: result));
@@ -204,6 +210,14 @@ public sealed class EvaluationGrain(
             PublishFinal("completed");
             await UnregisterReminderAsync();
         }
+    }
+
+    public Task ReportWaiting(string taskId, int trial, bool waiting)
+    {
+        if (!IsStarted || IsTerminal) return Task.CompletedTask;
+        bool changed = waiting ? Find(taskId, trial) is null && _waiting.Add((taskId, trial)) : _waiting.Remove((taskId, trial));
+        if (changed) Publish(Event(EvaluationStatus.Working, message: waiting ? "waiting for admission" : "admitted"));
+        return Task.CompletedTask;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -255,8 +269,9 @@ public sealed class EvaluationGrain(
             await Task.WhenAll(S.TaskIds.Select(taskId =>
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
-                    EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, TraceParent = S.TraceParent,
-                }, _userKey)));
+                    EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, ProtectedSecrets = S.ProtectedSecrets,
+                    TraceParent = S.TraceParent,
+                })));
             await UpdateAsync(() =>
             {
                 if (S.FannedOut || IsTerminal) return false;
@@ -360,6 +375,7 @@ public sealed class EvaluationGrain(
         Trial = trial,
         Summary = withSummary ? S.Summary : null,
         Message = message,
+        WaitingTrials = IsTerminal ? 0 : _waiting.Count,
     };
 
     private EvaluationSnapshot Snapshot()
@@ -378,6 +394,7 @@ public sealed class EvaluationGrain(
             CreatedAt = S.CreatedAt,
             UpdatedAt = S.UpdatedAt,
             TaskIds = S.TaskIds,
+            WaitingTrials = IsTerminal ? 0 : _waiting.Count,
         };
     }
 

@@ -21,12 +21,8 @@ public sealed class TaskGrain(
         return Task.CompletedTask;
     }
 
-    // the caller's user-model key, in memory only (see UserLlmKey)
-    private UserLlmKey? _userKey;
-
-    public async Task Start(TaskAssignment assignment, UserLlmKey? userKey = null)
+    public async Task Start(TaskAssignment assignment)
     {
-        _userKey = userKey ?? _userKey;
         if (state.State.Assignment is null)
         {
             state.State.Assignment = assignment;
@@ -39,8 +35,9 @@ public sealed class TaskGrain(
         await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
+            ProtectedSecrets = a.ProtectedSecrets,
             TraceParent = state.State.TraceParent,
-        }, _userKey)));
+        })));
     }
 
     public async Task ReportTrial(TrialResult result)

@@ -1,37 +1,50 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Values;
+using Tau2Observe.Grains.Admission;
 using Tau2Observe.Grains.Interfaces;
+using Tau2Observe.Grains.Secrets;
 
 namespace Tau2Observe.Grains.Trials;
 
 /// <summary>
 /// Runs one simulation in a background loop on this activation's scheduler (calls return at once),
 /// persisting the orchestrator's checkpoint after every turn and the graded run at the end, then
-/// reports the result to its TaskGrain. A reminder re-drives an interrupted trial: the next
-/// activation resumes from the checkpoint, or re-sends a result that was not acknowledged.
-/// Any failure of the run is recorded as an infrastructure error; it never escapes the trial.
+/// reports the result to its TaskGrain. A durable reminder re-drives an interrupted trial: the next
+/// activation (on any silo) resumes from the checkpoint, or re-sends a result that was not acknowledged.
+/// Before running it waits for admission (<see cref="TrialAdmission"/>); a watchdog stops a run that
+/// makes no progress. Infrastructure failures are retried from the checkpoint a bounded number of
+/// times, then recorded as <c>infrastructure_error</c>; they never escape the trial.
 /// </summary>
+[RandomPlacement] // spread simulations over the silos (activation-count placement herds a burst of trials onto one silo)
 public sealed class TrialGrain(
     [PersistentState("trial", GrainStorage.Name)] IPersistentState<TrialState> state,
     SimulationRunner runner,
     IParticipantResolver participants,
     IEnumerable<ITrialListener> listeners,
+    SecretProtector secretProtector,
+    IOptions<TrialOptions> trialOptions,
+    IOptions<AdmissionOptions> admissionOptions,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, IRemindable
 {
     private const string DriverReminder = "driver";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly TrialOptions _options = trialOptions.Value;
     private readonly CancellationTokenSource _deactivating = new();
     private readonly CancellationTokenSource _cancelled = new();
     private Task? _driver;
-    // the caller's user-model key, in memory only (see UserLlmKey)
-    private UserLlmKey? _userKey;
+    private CancellationTokenSource? _watchdog;
+    private TrialAdmission? _admission;
+    private long _tokensCharged;
+    private bool _reminderRegistered;
 
     private TrialState S => state.State;
+    private string Key => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,14 +66,18 @@ public sealed class TrialGrain(
         }
     }
 
-    public async Task Start(TrialAssignment assignment, UserLlmKey? userKey = null)
+    public async Task Start(TrialAssignment assignment)
     {
-        _userKey = userKey ?? _userKey;
         if (S.Assignment is null)
         {
             S.Assignment = assignment;
             await state.WriteStateAsync();
-            await this.RegisterOrUpdateReminder(DriverReminder, ReminderPeriod, ReminderPeriod);
+        }
+        // also on a repeated Start: an earlier one may have died between the write and the registration
+        if (!S.Reported && !_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(DriverReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderRegistered = true;
         }
         EnsureDriving();
     }
@@ -74,6 +91,8 @@ public sealed class TrialGrain(
     }
 
     public Task<string?> GetRunJson() => Task.FromResult(S.RunJson);
+
+    public Task<int?> GetCheckpointedMessages() => Task.FromResult(S.Result is null ? LastCheckpoint()?.Trajectory.Count : null);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -101,7 +120,7 @@ public sealed class TrialGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Trial {Trial} could not finish or report; its reminder retries", this.GetPrimaryKeyString());
+            logger.LogWarning(e, "Trial {Trial} could not finish or report; its reminder retries", Key);
         }
     }
 
@@ -109,29 +128,35 @@ public sealed class TrialGrain(
     {
         var a = S.Assignment!;
         var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, _cancelled.Token);
         SimulationRun run;
         try
         {
             _cancelled.Token.ThrowIfCancellationRequested();
-            var factory = participants.Resolve(new ParticipantSelection(
-                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(a.Request.SimulatedTurnLatencyMs), _userKey?.Value));
-            var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
-                TraceParent: a.TraceParent);
-            run = await runner.RunAsync(spec, factory, LastCheckpoint(), SaveCheckpointAsync, stop.Token);
+            var (factory, setupError) = ResolveParticipants(a);
+            if (factory is null)
+            {
+                run = TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.InfrastructureError, setupError!, clock.Elapsed);
+            }
+            else
+            {
+                await AdmitAsync(a);
+                try
+                {
+                    run = await RunWithRetriesAsync(a, factory, clock);
+                }
+                finally
+                {
+                    await ReleaseAdmissionAsync();
+                }
+            }
         }
         catch (OperationCanceledException) when (_cancelled.IsCancellationRequested)
         {
             run = TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.Cancelled, "cancelled", clock.Elapsed);
         }
-        catch (Exception e) when (!_deactivating.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "Trial {Trial} failed", this.GetPrimaryKeyString());
-            run = TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.InfrastructureError, $"{e.GetType().Name}: {e.Message}", clock.Elapsed);
-        }
 
         S.RunJson = PyJson.Dumps(run.ToPy());
-        S.Result = TrialRuns.ToResult(run, a.Trial);
+        S.Result = TrialRuns.ToResult(run, a.Trial) with { RetriedFailures = S.RetriedFailures, Resumptions = S.Resumptions };
         S.CheckpointJson = null;
         await state.WriteStateAsync();
         TrialMetrics.Record(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint);
@@ -156,12 +181,153 @@ public sealed class TrialGrain(
             });
     }
 
+    /// <summary>The participants, or why they cannot be had (a setup problem: not retried).</summary>
+    private (IParticipantFactory? Factory, string? Error) ResolveParticipants(TrialAssignment a)
+    {
+        string? userApiKey = null;
+        string? secretsNote = null;
+        try
+        {
+            userApiKey = secretProtector.Unprotect(a.ProtectedSecrets);
+        }
+        catch (SecretsUnavailableException e)
+        {
+            logger.LogWarning("Trial {Trial}: {Problem}", Key, e.Message);
+            secretsNote = e.Message;
+        }
+        int latencyMs = a.Request.SimulatedTurnLatencyMs > 0 ? a.Request.SimulatedTurnLatencyMs : _options.SimulatedTurnLatencyMs;
+        _admission = new TrialAdmission(GrainFactory, admissionOptions.Value, Key, a.Request.AgentEndpoint, a.Request.UserModel, userApiKey);
+        try
+        {
+            return (participants.Resolve(new ParticipantSelection(
+                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(latencyMs), userApiKey)), null);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Trial {Trial}: participants unavailable: {Error}", Key, e.Message);
+            return (null, $"{e.GetType().Name}: {e.Message}" + (secretsNote is null ? "" : $" ({secretsNote})"));
+        }
+    }
+
+    /// <summary>Runs (or resumes) the simulation; an infrastructure failure is retried from the last checkpoint while retries are left.</summary>
+    private async Task<SimulationRun> RunWithRetriesAsync(TrialAssignment a, IParticipantFactory factory, Stopwatch clock)
+    {
+        var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
+            TraceParent: a.TraceParent);
+        while (true)
+        {
+            using var watchdog = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, _cancelled.Token, watchdog.Token);
+            _watchdog = watchdog;
+            KickWatchdog();
+            var checkpoint = LastCheckpoint();
+            if (checkpoint is not null) S.Resumptions++;
+            _tokensCharged = checkpoint is null ? 0 : Tokens(checkpoint);
+            try
+            {
+                return await runner.RunAsync(spec, factory, checkpoint, SaveCheckpointAsync, stop.Token);
+            }
+            catch (Exception e) when (!_deactivating.IsCancellationRequested && !_cancelled.IsCancellationRequested)
+            {
+                string failure = watchdog.IsCancellationRequested
+                    ? $"no progress for {_options.WatchdogTimeout} (watchdog)"
+                    : $"{e.GetType().Name}: {e.Message}";
+                if (S.RetriedFailures >= _options.MaxInfrastructureRetries)
+                {
+                    logger.LogWarning("Trial {Trial} failed: {Failure}", Key, failure);
+                    string attempts = S.RetriedFailures == 0 ? "" : $" (after {S.RetriedFailures + 1} attempts)";
+                    return TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.InfrastructureError, failure + attempts, clock.Elapsed);
+                }
+                S.RetriedFailures++;
+                logger.LogWarning("Trial {Trial}: {Failure}; retrying from its last checkpoint ({Retry} of {Max})",
+                    Key, failure, S.RetriedFailures, _options.MaxInfrastructureRetries);
+                await state.WriteStateAsync();
+            }
+            finally
+            {
+                _watchdog = null;
+            }
+        }
+    }
+
+    /// <summary>Pushes the watchdog's deadline out: called at the start of a run and after every completed turn.</summary>
+    private void KickWatchdog()
+    {
+        if (_options.WatchdogTimeout > TimeSpan.Zero) _watchdog?.CancelAfter(_options.WatchdogTimeout);
+    }
+
     // Not cancellable on purpose: an interrupted write could leave the stored etag behind ours.
     private async Task SaveCheckpointAsync(SimulationCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         S.CheckpointJson = checkpoint.ToJson();
         await state.WriteStateAsync();
+        KickWatchdog();
+        long tokens = Tokens(checkpoint);
+        long used = tokens - _tokensCharged;
+        _tokensCharged = tokens;
+        if (_admission is { IsLimited: true } admission)
+        {
+            try
+            {
+                await admission.HeartbeatAsync(used);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Trial {Trial}: admission heartbeat failed ({Error})", Key, e.GetType().Name);
+            }
+        }
     }
+
+    /// <summary>Waits until every admission resource of the trial has a slot, showing the wait in the evaluation's progress.</summary>
+    private async Task AdmitAsync(TrialAssignment a)
+    {
+        if (_admission is not { IsLimited: true } admission) return;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, _cancelled.Token);
+        bool waiting = false;
+        try
+        {
+            while (!await admission.TryAcquireAsync())
+            {
+                if (!waiting) waiting = await ReportWaitingAsync(a, true);
+                await Task.Delay(admissionOptions.Value.RetryInterval, stop.Token);
+            }
+        }
+        finally
+        {
+            if (waiting) await ReportWaitingAsync(a, false);
+        }
+    }
+
+    private async Task<bool> ReportWaitingAsync(TrialAssignment a, bool waiting)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IEvaluationTrialSink>(a.EvaluationId).ReportWaiting(a.TaskId, a.Trial, waiting);
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug("Trial {Trial}: could not report waiting={Waiting} ({Error})", Key, waiting, e.GetType().Name);
+        }
+        return waiting;
+    }
+
+    private async Task ReleaseAdmissionAsync()
+    {
+        if (_admission is not { IsLimited: true } admission) return;
+        try
+        {
+            await admission.ReleaseAsync();
+        }
+        catch (Exception e)
+        {
+            // the lease runs out on its own
+            logger.LogWarning("Trial {Trial}: releasing its admission slots failed ({Error})", Key, e.GetType().Name);
+        }
+    }
+
+    private static long Tokens(SimulationCheckpoint checkpoint) =>
+        checkpoint.Trajectory.Where(m => m.Usage is not null)
+            .Sum(m => (m.Usage!.GetOrDefault("prompt_tokens") is long p ? p : 0) + (m.Usage.GetOrDefault("completion_tokens") is long c ? c : 0));
 
     private SimulationCheckpoint? LastCheckpoint() => S.CheckpointJson is { } json ? SimulationCheckpoint.FromJson(json) : null;
 
@@ -183,7 +349,7 @@ public sealed class TrialGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Trial {Trial}: could not remove its reminder", this.GetPrimaryKeyString());
+            logger.LogWarning(e, "Trial {Trial}: could not remove its reminder", Key);
         }
     }
 }

@@ -14,4 +14,8 @@ public sealed class TrialState
     [Id(3)] public TrialResult? Result { get; set; }
     /// <summary>The TaskGrain has accepted <see cref="Result"/>.</summary>
     [Id(4)] public bool Reported { get; set; }
+    /// <summary>Runs that ended in an infrastructure failure and were retried.</summary>
+    [Id(5)] public int RetriedFailures { get; set; }
+    /// <summary>Runs that continued from a stored checkpoint.</summary>
+    [Id(6)] public int Resumptions { get; set; }
 }

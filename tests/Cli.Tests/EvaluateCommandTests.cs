@@ -127,4 +127,23 @@ public sealed class EvaluateCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error: num_trials must be greater than 0", run.Stderr);
     }
+
+    [Fact]
+    public async Task A_client_provided_evaluation_id_names_the_evaluation()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--num-tasks", "1", "--evaluation-id", "my-eval-1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("my-eval-1", doc.RootElement.GetProperty("evaluation_id").GetString());
+    }
+
+    [Fact]
+    public async Task An_evaluation_id_with_a_slash_is_rejected()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--evaluation-id", "a/b");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--evaluation-id: 'a/b' must be non-empty and must not contain '/'", run.Stderr);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class ScriptedEvaluationGrain(int totalTrials, int finishedUnseen,
 
     private bool IsDone => _finished.Count == totalTrials;
 
-    public Task<EvaluationSnapshot> Start(EvaluationRequest request) => GetSnapshot();
+    public Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null) => GetSnapshot();
 
     public Task<EvaluationSnapshot> GetSnapshot() => Task.FromResult(new EvaluationSnapshot
     {

@@ -7,35 +7,20 @@ using Tau2Observe.TestSupport;
 namespace Tau2Observe.Grains.Tests;
 
 /// <summary>One in-process single-silo test cluster with memory backends, the toy domain and the test agents.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : TestClusterFixture<ClusterFixture.SiloConfigurator>
 {
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
-    public async Task InitializeAsync()
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
-        var builder = new TestClusterBuilder(initialSilosCount: 1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        public void Configure(ISiloBuilder silo) => AddTestGrains(silo);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The toy domain, the test agents and the grains on memory backends.</summary>
+    public static void AddTestGrains(ISiloBuilder silo)
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.Services.AddSingleton(TestDomains.CreateRegistry());
-            silo.Services.AddSingleton<IParticipantResolver, TestParticipantResolver>();
-            silo.Services.AddSingleton<ITrialListener>(RecordingTrialListener.Shared);
-            silo.AddTau2ObserveGrains(new Tau2ObserveBackend());
-        }
+        silo.Services.AddSingleton(TestDomains.CreateRegistry());
+        silo.Services.AddSingleton<IParticipantResolver, TestParticipantResolver>();
+        silo.Services.AddSingleton<ITrialListener>(RecordingTrialListener.Shared);
+        silo.AddTau2ObserveGrains(new Tau2ObserveBackend());
     }
 }
 

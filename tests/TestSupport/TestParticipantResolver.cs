@@ -12,11 +12,16 @@ namespace Tau2Observe.TestSupport;
 /// <item><c>test:throw</c> — the agent throws a plain exception (an infrastructure failure).</item>
 /// <item><c>test:participant-error</c> — the agent fails as an agent (<c>agent_error</c>).</item>
 /// <item><c>test:block-once:NAME</c> — the oracle, blocked at its second turn by <see cref="BlockingGate"/> NAME until cancelled, once.</item>
+/// <item><c>test:stall</c> — an agent that never answers (until cancelled).</item>
+/// <item><c>test:oracle-limited</c> — the oracle under another name (for admission rules), with the requested latency.</item>
+/// <item><c>test:require-key</c> — the oracle, if the user simulator's API key given with the request is <see cref="RequiredUserApiKey"/>; refused otherwise.</item>
 /// <item><c>test:user-auth-failed</c> — the oracle, with a user whose model rejects the key (as the LLM user simulator reports it).</item>
 /// </list>
 /// </summary>
 public sealed class TestParticipantResolver : IParticipantResolver
 {
+    public const string RequiredUserApiKey = "sk-test-4711-plain-text-must-not-be-stored";
+
     private readonly DefaultParticipantResolver _default = new();
 
     public IParticipantFactory Resolve(ParticipantSelection selection)
@@ -29,6 +34,10 @@ public sealed class TestParticipantResolver : IParticipantResolver
             "throw" => new Participants(_ => new FailingAgent(() => new InvalidOperationException("agent exploded"))),
             "participant-error" => new Participants(_ => new FailingAgent(() => new ParticipantException("agent unreachable"))),
             "block-once" => new Participants(c => new BlockingAgent(new OracleAgent(c.Task), BlockingGate.Get(parts[2]))),
+            "stall" => new Participants(_ => new StallingAgent()),
+            "oracle-limited" => new OfflineParticipants(selection.TurnLatency),
+            "require-key" when selection.UserApiKey == RequiredUserApiKey => new OfflineParticipants(selection.TurnLatency),
+            "require-key" => throw new ArgumentException("the user simulator's API key did not arrive"),
             "user-auth-failed" => new SelectedParticipants(c => new OracleAgent(c.Task), _ => new RejectedKeyUser()),
             _ => throw new ArgumentException($"unknown test agent '{selection.AgentEndpoint}'"),
         };
@@ -57,6 +66,15 @@ public sealed class TestParticipantResolver : IParticipantResolver
     {
         public Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct) =>
             Task.FromException<Message>(failure());
+    }
+
+    private sealed class StallingAgent : ISimulationAgent
+    {
+        public async Task<Message> GenerateAsync(ParticipantState state, IReadOnlyList<Message> incoming, CancellationToken ct)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private sealed class BlockingAgent(ISimulationAgent inner, BlockingGate gate) : ISimulationAgent
