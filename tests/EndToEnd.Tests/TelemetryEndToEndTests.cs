@@ -51,7 +51,7 @@ public class TelemetryEndToEndTests
                     evaluationId = await EvaluateAsync(gatewayUrl, new Uri(mockAgentsUrl, "agents/oracle"), () => gateway.Output);
                     // the hosts' batch exporters send every 200 ms; wait for both before the processes are stopped
                     Assert.True(await agent.WaitUntilAsync(
-                        a => a.Spans.Any(s => s.ServiceName == "tau2observe-gateway") && a.Spans.Any(s => s.ServiceName == "tau2observe-mock-agents"),
+                        a => a.Spans.Any(s => s.ServiceName == "tau2observe-gateway" && s.Kind == "SERVER") && a.Spans.Any(s => s.ServiceName == "tau2observe-mock-agents"),
                         Generous), "no gateway or mock agent spans arrived");
                 }
             }
