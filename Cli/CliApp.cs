@@ -15,6 +15,7 @@ public static class CliApp
         {
             EvaluateCommand.Create(dependencies),
             ConformanceCommand.Create(dependencies),
+            RegradeCommand.Create(dependencies),
             datadog,
         };
     }

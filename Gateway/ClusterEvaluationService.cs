@@ -30,6 +30,9 @@ public sealed class ClusterEvaluationService(IGrainFactory cluster) : IEvaluatio
 
     public IAsyncEnumerable<ProgressEvent> WatchAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).Watch(ct);
 
+    public Task<IReadOnlyList<string>> ListAsync(int limit, CancellationToken ct) =>
+        cluster.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).List(limit);
+
     public Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct) => Grain(evaluationId).GetResultsJson();
 
     private IEvaluationGrain Grain(string evaluationId)

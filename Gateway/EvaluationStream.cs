@@ -15,17 +15,19 @@ public sealed class EvaluationStream
 {
     private readonly HttpContext _http;
     private readonly JsonNode? _requestId;
+    private readonly RpcDialect _dialect;
     private readonly SseWriter _writer;
 
-    private EvaluationStream(HttpContext http, JsonNode? requestId)
+    private EvaluationStream(HttpContext http, JsonNode? requestId, RpcDialect dialect)
     {
         _http = http;
         _requestId = requestId;
+        _dialect = dialect;
         _writer = new SseWriter(http.Response.Body);
     }
 
     /// <summary>Sends the SSE response headers; from here on errors travel as JSON-RPC error events.</summary>
-    public static async Task<EvaluationStream> OpenAsync(HttpContext http, JsonNode? requestId)
+    public static async Task<EvaluationStream> OpenAsync(HttpContext http, JsonNode? requestId, RpcDialect dialect)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/event-stream";
@@ -33,11 +35,11 @@ public sealed class EvaluationStream
         http.Response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await http.Response.StartAsync(http.RequestAborted);
-        return new EvaluationStream(http, requestId);
+        return new EvaluationStream(http, requestId, dialect);
     }
 
     public Task SendAsync(A2AEvent e) =>
-        _writer.WriteEventAsync(A2AJson.Serialize(JsonRpcResponse.Success(_requestId, e)), _http.RequestAborted);
+        _writer.WriteEventAsync(A2AJson.Serialize(JsonRpcResponse.Success(_requestId, _dialect.StreamEvent(e))), _http.RequestAborted);
 
     public Task SendErrorAsync(int code, string message) =>
         _writer.WriteEventAsync(A2AJson.Serialize(JsonRpcResponse.Failure(_requestId, code, message)), _http.RequestAborted);

@@ -1,3 +1,5 @@
+using Tau2Observe.Engine.A2A;
+
 namespace Tau2Observe.Gateway;
 
 /// <summary>Settings of the gateway (configuration section <c>Gateway</c>).</summary>
@@ -33,8 +35,29 @@ public sealed class GatewayOptions
     /// <summary>How long that connection may take.</summary>
     public double AgentProbeSeconds { get; set; } = 5;
 
-    public int MaxTasks { get; set; } = 1000;
-    public int MaxTrials { get; set; } = 32;
+    /// <summary>Upper bound of <c>num_tasks</c>; 30 as the reference gateway (its limits rest on ~2 min per task within an hour).</summary>
+    public int MaxTasks { get; set; } = 30;
+
+    /// <summary>Upper bound of <c>num_trials</c>; 3 as the reference gateway.</summary>
+    public int MaxTrials { get; set; } = 3;
+
+    /// <summary>
+    /// Optional model (LiteLLM style, e.g. <c>gemini/gemini-2.0-flash</c>) that reads text requests the
+    /// deterministic parser does not understand; its key comes from the provider's environment variable.
+    /// </summary>
+    public string? RequestModel { get; set; }
+
+    /// <summary>Base URL of <see cref="RequestModel"/>'s OpenAI-compatible API, when not the provider's default.</summary>
+    public string? RequestModelBaseUrl { get; set; }
+
+    /// <summary>Bearer keys the gateway accepts; empty = no authentication. <c>SERVICE_API_KEYS</c> (comma-separated, the reference's name) adds to them.</summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>JSON-RPC and results-API requests per client (API key, else remote address) per minute; 0 = unlimited.</summary>
+    public int RateLimitPerMinute { get; set; } = 120;
+
+    /// <summary>Largest request body; a larger JSON-RPC body is refused with -32600 (or HTTP 413 when its Content-Length says so up front).</summary>
+    public int MaxRequestBodyBytes { get; set; } = JsonRpcRequestReader.DefaultMaxBodyBytes;
 
     /// <summary>tau2's max_steps for gateway requests that do not set one; the reference gateway uses 50.</summary>
     public int DefaultMaxSteps { get; set; } = 50;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tau2Observe.Engine.A2A;
 using Tau2Observe.Grains.Interfaces;
@@ -6,7 +7,8 @@ namespace Tau2Observe.Gateway;
 
 /// <summary>
 /// The gateway's A2A JSON-RPC endpoint: <c>message/send</c>, <c>message/stream</c>, <c>tasks/get</c>,
-/// <c>tasks/cancel</c>, <c>tasks/resubscribe</c>. Every failure is a JSON-RPC error with HTTP 200,
+/// <c>tasks/cancel</c>, <c>tasks/resubscribe</c>, and their A2A 1.0 forms (<c>SendMessage</c>, ...;
+/// see <see cref="RpcDialect"/>) on the same URL. Every failure is a JSON-RPC error with HTTP 200,
 /// with a message that says what to fix; nothing internal (stack traces, exception types) leaks.
 /// </summary>
 public sealed class GatewayRpc(
@@ -14,6 +16,8 @@ public sealed class GatewayRpc(
     DomainCatalog domains,
     RecentTasks recent,
     EvaluationFollower follower,
+    AgentEndpointPolicy endpointPolicy,
+    LlmRequestInterpreter interpreter,
     AgentEndpointProbe probe,
     IOptions<GatewayOptions> settings,
     ILogger<GatewayRpc> log)
@@ -23,30 +27,32 @@ public sealed class GatewayRpc(
     public async Task HandleAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, ct: ct);
-        if (read.Request is not { } request)
+        var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, _options.MaxRequestBodyBytes, ct);
+        if (read.Request is not { } received)
         {
             await WriteAsync(http, read.Error!);
             return;
         }
+        var request = received;
         try
         {
+            (var dialect, request) = RpcDialect.Of(http.Request.Headers[A2AVersions.HeaderName].FirstOrDefault(), received);
             switch (request.Method)
             {
                 case A2AMethods.SendMessage:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await SendAsync(http, request)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(await SendAsync(http, request))));
                     break;
                 case A2AMethods.StreamMessage:
-                    await StreamAsync(http, request);
+                    await StreamAsync(http, request, dialect);
                     break;
                 case A2AMethods.GetTask:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await GetTaskAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(await GetTaskAsync(request, ct))));
                     break;
                 case A2AMethods.CancelTask:
-                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, await CancelTaskAsync(request, ct)));
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(await CancelTaskAsync(request, ct))));
                     break;
                 case A2AMethods.Resubscribe:
-                    await ResubscribeAsync(http, request);
+                    await ResubscribeAsync(http, request, dialect);
                     break;
                 case var m when m.StartsWith(A2AMethods.PushNotificationPrefix, StringComparison.Ordinal):
                     throw new JsonRpcException(JsonRpcErrorCodes.PushNotificationNotSupported, "Push notifications are not supported; use message/stream or poll with tasks/get.");
@@ -86,7 +92,7 @@ public sealed class GatewayRpc(
         var parameters = ReadSendParams(request);
         var message = parameters.Message!;
         string contextId = message.ContextId!;
-        var call = SkillRequestParser.Parse(message);
+        var call = await ParseAsync(message, ct);
         if (call.Skill != GatewaySkill.RunEvaluation)
         {
             var task = await ImmediateAsync(call, message, contextId, ct);
@@ -101,39 +107,48 @@ public sealed class GatewayRpc(
         return EvaluationTasks.ToTask(snapshot, contextId, message);
     }
 
-    private async Task StreamAsync(HttpContext http, JsonRpcRequest request)
+    private async Task StreamAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect)
     {
         var ct = http.RequestAborted;
         var message = ReadSendParams(request).Message!;
         string contextId = message.ContextId!;
-        var call = SkillRequestParser.Parse(message);
+        var call = await ParseAsync(message, http.RequestAborted);
         if (call.Skill != GatewaySkill.RunEvaluation)
         {
             var task = await ImmediateAsync(call, message, contextId, ct);
             recent.Remember(task);
-            var stream = await EvaluationStream.OpenAsync(http, request.Id);
+            var stream = await EvaluationStream.OpenAsync(http, request.Id, dialect);
             await stream.ReplayAsync(task);
             return;
         }
         var started = await StartAsync(call, message, contextId, UserLlmHeaders.From(http.Request.Headers), ct);
-        await FollowAsync(http, request, started, contextId, message);
+        await FollowAsync(http, request, dialect, started, contextId, message);
     }
 
-    private async Task ResubscribeAsync(HttpContext http, JsonRpcRequest request)
+    /// <summary>The deterministic reading; for text it cannot place, the request model's (when configured).</summary>
+    private async Task<SkillCall> ParseAsync(A2AMessage message, CancellationToken ct)
+    {
+        var call = SkillRequestParser.Parse(message);
+        if (call.Skill != GatewaySkill.Help || !interpreter.Enabled) return call;
+        string text = string.Join("\n", (message.Parts ?? []).OfType<TextPart>().Select(p => p.Text));
+        return await interpreter.InterpretAsync(text, ct) ?? call;
+    }
+
+    private async Task ResubscribeAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect)
     {
         string id = ReadTaskId(request);
         if (recent.Find(id) is { } known)
         {
-            await (await EvaluationStream.OpenAsync(http, request.Id)).ReplayAsync(known);
+            await (await EvaluationStream.OpenAsync(http, request.Id, dialect)).ReplayAsync(known);
             return;
         }
         var snapshot = await evaluations.GetAsync(id, http.RequestAborted) ?? throw TaskNotFound(id);
-        await FollowAsync(http, request, snapshot, recent.ContextOf(id), null);
+        await FollowAsync(http, request, dialect, snapshot, recent.ContextOf(id), null);
     }
 
-    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, EvaluationSnapshot started, string contextId, A2AMessage? message)
+    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect, EvaluationSnapshot started, string contextId, A2AMessage? message)
     {
-        var stream = await EvaluationStream.OpenAsync(http, request.Id);
+        var stream = await EvaluationStream.OpenAsync(http, request.Id, dialect);
         try
         {
             await stream.FollowAsync(started, contextId, message, follower, TimeSpan.FromSeconds(_options.HeartbeatSeconds));
@@ -171,6 +186,8 @@ public sealed class GatewayRpc(
     private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, UserLlmHeaders user, CancellationToken ct)
     {
         var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains) with { UserModel = user.Model };
+        await endpointPolicy.CheckAsync(request.AgentEndpoint, ct);
+        // the policy first: the probe must not open connections to addresses the policy refuses
         await probe.CheckAsync(request.AgentEndpoint, ct);
         string evaluationId = EvaluationIds.For(request);
         var snapshot = await evaluations.StartAsync(evaluationId, request, user.ApiKey, ct);
@@ -204,6 +221,11 @@ public sealed class GatewayRpc(
         {
             case GatewaySkill.ListDomains:
                 return ImmediateReplies.Domains(message, contextId, domains);
+            case GatewaySkill.GetResults when call.ListAvailable:
+                var ids = await evaluations.ListAsync(ResultsApi.DefaultLimit, ct);
+                return ImmediateReplies.Completed(message, contextId,
+                    ids.Count == 0 ? "No evaluations yet." : "Known evaluations, newest first:\n" + string.Join("\n", ids.Select(i => "- " + i)),
+                    new DataPart(new JsonObject { ["available_evaluations"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }));
             case GatewaySkill.GetResults:
                 var snapshot = await evaluations.GetAsync(call.EvaluationId!, ct)
                     ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{call.EvaluationId}'.");
@@ -222,7 +244,7 @@ public sealed class GatewayRpc(
         if (message.Parts is not { Count: > 0 })
             throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message needs at least one part.");
         if (message.Role is not A2ARoles.User)
-            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message.role must be \"user\".");
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message.role must be \"user\" (A2A 1.0: \"ROLE_USER\").");
         // lenient where tau2's peers are (a2a.md §1.8): a missing messageId is generated (no idempotency then), a null contextId starts a context
         if (string.IsNullOrWhiteSpace(message.MessageId)) message.MessageId = Guid.NewGuid().ToString();
         if (string.IsNullOrWhiteSpace(message.ContextId)) message.ContextId = Guid.NewGuid().ToString();

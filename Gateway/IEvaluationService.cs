@@ -21,6 +21,9 @@ public interface IEvaluationService
     /// <summary>Progress from now on (past events are not replayed) until the evaluation is terminal.</summary>
     IAsyncEnumerable<ProgressEvent> WatchAsync(string evaluationId, CancellationToken ct);
 
+    /// <summary>The ids of known evaluations, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> ListAsync(int limit, CancellationToken ct);
+
     /// <summary>The tau2-compatible results file as JSON.</summary>
     Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct);
 }

@@ -29,6 +29,8 @@ public static partial class NaturalLanguageRequestParser
             return new SkillCall(GatewaySkill.GetResults, EvaluationId: id.Value);
         if (url is null && domain is null && Domains().IsMatch(rest) && ListIntent().IsMatch(rest))
             return SkillCall.ListDomains;
+        if (url is null && domain is null && Evaluations().IsMatch(rest) && ListIntent().IsMatch(rest) && !EvaluateIntent().IsMatch(rest.Replace("evaluations", "", StringComparison.OrdinalIgnoreCase)))
+            return SkillCall.ListEvaluations;
         if (url is null && domain is null && !EvaluateIntent().IsMatch(rest))
             return SkillCall.Help;
 
@@ -124,4 +126,7 @@ public static partial class NaturalLanguageRequestParser
 
     [GeneratedRegex(@"\bresults?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Results();
+
+    [GeneratedRegex(@"\b(?:evaluations|results)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Evaluations();
 }

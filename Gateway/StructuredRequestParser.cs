@@ -9,7 +9,8 @@ namespace Tau2Observe.Gateway;
 /// Reads a request given as a data part: <c>{"skill": "run_tau2_evaluation", "domain": ...,
 /// "agent_endpoint": ..., "num_tasks": ..., "num_trials": ..., "task_ids": [...]}</c> (also
 /// <c>seed</c>, <c>max_steps</c>, <c>max_errors</c>), <c>{"skill": "list_domains"}</c> or
-/// <c>{"skill": "get_evaluation_results", "evaluation_id": ...}</c>. Without <c>skill</c> it is an evaluation.
+/// <c>{"skill": "get_evaluation_results", "evaluation_id": ...}</c> (or <c>"list_available": true</c>
+/// for the ids of known evaluations, as the reference). Without <c>skill</c> it is an evaluation.
 /// </summary>
 public static class StructuredRequestParser
 {
@@ -30,8 +31,10 @@ public static class StructuredRequestParser
                 MaxErrors = ReadInt(data, "max_errors"),
             }),
             "list_domains" => SkillCall.ListDomains,
-            "get_evaluation_results" or "get_results" => new SkillCall(GatewaySkill.GetResults,
-                EvaluationId: ReadString(data, "evaluation_id") ?? throw Invalid("get_evaluation_results needs \"evaluation_id\".")),
+            "get_evaluation_results" or "get_results" => ReadBool(data, "list_available") == true
+                ? SkillCall.ListEvaluations
+                : new SkillCall(GatewaySkill.GetResults, EvaluationId: ReadString(data, "evaluation_id")
+                    ?? throw Invalid("get_evaluation_results needs \"evaluation_id\" (or \"list_available\": true for the known evaluations).")),
             _ => throw Invalid($"Unknown skill '{skill}'. Skills: run_tau2_evaluation, list_domains, get_evaluation_results."),
         };
     }
@@ -41,6 +44,13 @@ public static class StructuredRequestParser
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         _ => throw Invalid($"\"{key}\" must be a string."),
+    };
+
+    private static bool? ReadBool(JsonObject data, string key) => data[key] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+        _ => throw Invalid($"\"{key}\" must be true or false."),
     };
 
     private static int? ReadInt(JsonObject data, string key) =>

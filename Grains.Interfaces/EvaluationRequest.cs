@@ -24,4 +24,15 @@ public sealed record EvaluationRequest
     [Id(11)] public int SimulatedTurnLatencyMs { get; init; }
     /// <summary>A caller-chosen idempotency key (e.g. the A2A messageId).</summary>
     [Id(12)] public string? ClientRequestId { get; init; }
+    /// <summary>
+    /// Corrections of the reference's grading defects to apply (names of <c>GradingOptions</c>:
+    /// <c>empty-criteria</c>, <c>failing-gold-actions</c>, <c>infrastructure-errors</c>, or <c>all</c>);
+    /// null or empty grades exactly as tau2 does. See docs/fidelity.md.
+    /// </summary>
+    [Id(13)] public IReadOnlyList<string>? Corrections { get; init; }
+    /// <summary>
+    /// tau2's solo mode (mock and telecom only): the agent gets the user's tools too, there is no
+    /// user simulator and no greeting, and only tasks tau2 deems solo-eligible are run.
+    /// </summary>
+    [Id(14)] public bool SoloMode { get; init; }
 }

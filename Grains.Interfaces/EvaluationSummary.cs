@@ -19,4 +19,7 @@ public sealed record EvaluationSummary
     [Id(10)] public long CachedPromptTokens { get; init; }
     /// <summary>Total user-simulator cost; null when a trial that ran had an unknown one (an unpriced model).</summary>
     [Id(11)] public double? UserCost { get; init; }
+    /// <summary>Not tau2's: the bounds of a 95% confidence interval for each pass^k (normal approximation over tasks; docs/fidelity.md).</summary>
+    [Id(12)] public IReadOnlyDictionary<int, double> PassHatKLower { get; init; } = new Dictionary<int, double>();
+    [Id(13)] public IReadOnlyDictionary<int, double> PassHatKUpper { get; init; } = new Dictionary<int, double>();
 }

@@ -28,6 +28,8 @@ public static class EvaluateCommand
         {
             Description = "your id for the evaluation; on a cluster that already has it, the existing evaluation is followed instead of started twice (default: a new id)",
         };
+        var corrections = GradingCorrectionsOption.Create();
+        var solo = new Option<bool>("--solo") { Description = "tau2's solo mode (mock, telecom): the agent works alone with both toolkits, no user simulator" };
         var cluster = new Option<string?>("--cluster")
         {
             Description = $"cluster to use: localhost[:gatewayPort], host:gatewayPort or redis:<connection string> (default: ${ClusterEnvironmentVariable}, else an embedded single-node cluster)",
@@ -35,7 +37,7 @@ public static class EvaluateCommand
 
         var command = new Command("evaluate", "Evaluate an agent on a tau2 domain")
         {
-            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, cluster, evaluationId,
+            domain, agent, numTasks, numTrials, taskIds, taskSplit, taskSet, maxSteps, maxErrors, userModel, seed, turnLatency, output, json, corrections, solo, cluster, evaluationId,
         };
         command.SetAction((parse, ct) =>
         {
@@ -53,6 +55,8 @@ public static class EvaluateCommand
                 UserModel = parse.GetValue(userModel),
                 Seed = parse.GetValue(seed),
                 SimulatedTurnLatencyMs = parse.GetValue(turnLatency),
+                Corrections = parse.GetValue(corrections) is { Length: > 0 } names ? names : null,
+                SoloMode = parse.GetValue(solo),
             };
             var session = new EvaluationSession(
                 dependencies,

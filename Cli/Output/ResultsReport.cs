@@ -29,13 +29,20 @@ public static class ResultsReport
         console.WriteLine($"status: {snapshot.Status.ToString().ToLowerInvariant()}");
         if (s is null) return;
         console.WriteLine($"avg reward: {Format(s.AvgReward)}");
-        console.WriteLine(string.Join("  ", s.PassHatK.OrderBy(p => p.Key).Select(p => $"pass^{p.Key}: {Format(p.Value)}")));
+        console.WriteLine(string.Join("  ", s.PassHatK.OrderBy(p => p.Key).Select(p => $"pass^{p.Key}: {Format(p.Value)}{Interval(s, p.Key)}")));
+        if (snapshot.Request?.Corrections is { Count: > 0 } corrections)
+            console.WriteLine($"grading corrections: {string.Join(", ", corrections)}");
         console.WriteLine(FormattableString.Invariant(
             $"simulations: {s.Simulations} scored, {s.SuccessfulSimulations} successful, {s.InfrastructureErrors} infrastructure errors or cancelled"));
         console.WriteLine($"terminations: {Counts(s.TerminationCounts)}");
         console.WriteLine($"agent cost: avg {Format(s.AvgAgentCost)}, user {Format(s.UserCost)}, total (agent and user) {Format(s.TotalCost)}");
         console.WriteLine(FormattableString.Invariant($"tokens: {s.PromptTokens} prompt, {s.CompletionTokens} completion, {s.CachedPromptTokens} cached prompt"));
     }
+
+    private static string Interval(EvaluationSummary s, int k) =>
+        s.PassHatKLower.TryGetValue(k, out var lower) && s.PassHatKUpper.TryGetValue(k, out var upper)
+            ? $" (95% CI {Format(lower)}-{Format(upper)})"
+            : "";
 
     private static string Counts(IReadOnlyDictionary<string, int> counts) =>
         string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));

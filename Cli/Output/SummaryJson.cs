@@ -23,6 +23,11 @@ public static class SummaryJson
             ["avg_reward"] = Number(s.AvgReward),
             ["pass_hat_k"] = new JsonObject(s.PassHatK.OrderBy(p => p.Key)
                 .Select(p => KeyValuePair.Create(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Number(p.Value)))),
+            ["pass_hat_k_ci95"] = new JsonObject(s.PassHatKLower.OrderBy(p => p.Key)
+                .Where(p => s.PassHatKUpper.ContainsKey(p.Key))
+                .Select(p => KeyValuePair.Create(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    (JsonNode?)new JsonArray(Number(p.Value), Number(s.PassHatKUpper[p.Key]))))),
+            ["grading_corrections"] = new JsonArray((snapshot.Request?.Corrections ?? []).Select(c => (JsonNode?)c).ToArray()),
             ["simulations"] = s.Simulations,
             ["successful_simulations"] = s.SuccessfulSimulations,
             ["termination_counts"] = new JsonObject(s.TerminationCounts.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),

@@ -9,20 +9,27 @@ using Tau2Observe.Engine.Telemetry;
 namespace Tau2Observe.Engine.A2A;
 
 /// <summary>
-/// A JSON-RPC client for one A2A 0.3 agent (its RPC URL). Every call has a deadline
-/// (<see cref="Timeout"/>; for streams, the longest silence between events) and every failure
-/// surfaces as an <see cref="A2AException"/> whose message is safe to show.
+/// A JSON-RPC client for one A2A agent (its RPC URL), in A2A 0.3 or 1.0. The version is given, or
+/// chosen from the agent card before the first call: 1.0 when the card lists a 1.0 JSON-RPC
+/// interface, else 0.3 (also when there is no readable card: the reference client never asks for
+/// one). Callers always see 0.3 types; 1.0 traffic is translated by <see cref="A2AV1Json"/>. Every
+/// call has a deadline (<see cref="Timeout"/>; for streams, the longest silence between events) and
+/// every failure surfaces as an <see cref="A2AException"/> whose message is safe to show.
 /// </summary>
 public sealed class A2AClient
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(300);
+    /// <summary>Longest wait for the agent card when choosing the protocol version; past it, 0.3 is used.</summary>
+    public static readonly TimeSpan DiscoveryTimeout = TimeSpan.FromSeconds(10);
     private const int MaxErrorExcerpt = 200;
 
     private readonly HttpClient _http;
     private readonly string? _bearerToken;
+    private A2AProtocolVersion? _version;
 
     /// <param name="http">Shared and long-lived, best with an infinite timeout: this client enforces <paramref name="timeout"/> itself.</param>
-    public A2AClient(HttpClient http, Uri endpoint, string? bearerToken = null, TimeSpan? timeout = null)
+    /// <param name="protocolVersion">The A2A version to speak; null = chosen from the agent card before the first call.</param>
+    public A2AClient(HttpClient http, Uri endpoint, string? bearerToken = null, TimeSpan? timeout = null, A2AProtocolVersion? protocolVersion = null)
     {
         if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
             throw new ArgumentException("An A2A endpoint must be an absolute http:// or https:// URL.", nameof(endpoint));
@@ -30,6 +37,7 @@ public sealed class A2AClient
         Endpoint = endpoint;
         _bearerToken = string.IsNullOrWhiteSpace(bearerToken) ? null : bearerToken.Trim();
         Timeout = timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
+        _version = protocolVersion;
         DisplayName = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
     }
 
@@ -42,6 +50,28 @@ public sealed class A2AClient
     /// <summary>The endpoint as shown in messages: no user info, no query.</summary>
     public string DisplayName { get; }
 
+    /// <summary>The version in use: the given one, or the one chosen from the card (null until the first call).</summary>
+    public A2AProtocolVersion? ProtocolVersion => _version;
+
+    /// <summary>The version to speak: the given one, else the agent card's preference (fetched once), else 0.3.</summary>
+    public async Task<A2AProtocolVersion> ResolveProtocolVersionAsync(CancellationToken ct = default)
+    {
+        if (_version is { } known) return known;
+        using var discovery = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        discovery.CancelAfter(DiscoveryTimeout < Timeout ? DiscoveryTimeout : Timeout);
+        A2AProtocolVersion chosen;
+        try
+        {
+            chosen = (await GetAgentCardAsync(discovery.Token)).PreferredJsonRpcVersion();
+        }
+        catch (Exception e) when (e is A2AException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            chosen = A2AProtocolVersion.V0_3;
+        }
+        _version = chosen;
+        return chosen;
+    }
+
     public async Task<AgentCard> GetAgentCardAsync(CancellationToken ct = default)
     {
         var url = new Uri(DisplayName.TrimEnd('/') + "/.well-known/agent-card.json");
@@ -50,7 +80,8 @@ public sealed class A2AClient
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            AddHeaders(request, "application/json");
+            // SDK servers that serve a 0.3 and a 1.0 card pick by this header; 1.0's is the one that lists every interface
+            AddHeaders(request, "application/json", A2AProtocolVersion.V1_0);
             using var response = await _http.SendAsync(request, timeout.Token);
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 throw new A2AException(A2AErrorKind.Unauthorized, $"The agent card at {url} needs authorization (HTTP {(int)response.StatusCode}).", (int)response.StatusCode);
@@ -97,9 +128,10 @@ public sealed class A2AClient
     public async IAsyncEnumerable<A2AEvent> StreamMessageAsync(MessageSendParams parameters, [EnumeratorCancellation] CancellationToken ct = default)
     {
         using var span = StartSpan(A2AMethods.StreamMessage);
+        var version = await ResolveProtocolVersionAsync(ct);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         idle.CancelAfter(Timeout);
-        using var request = CreateRpcRequest(A2AMethods.StreamMessage, parameters, "text/event-stream");
+        using var request = CreateRpcRequest(A2AMethods.StreamMessage, parameters, "text/event-stream", version);
         var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token, ct);
         using (response)
         {
@@ -108,7 +140,7 @@ public sealed class A2AClient
             {
                 // servers answer request errors with a plain JSON-RPC response instead of a stream
                 var single = await ReadRpcResultAsync(response, idle.Token, ct);
-                yield return ReadResult<A2AEvent>(single, A2AMethods.StreamMessage);
+                yield return ReadResult<A2AEvent>(ToLegacy(single, A2AMethods.StreamMessage, version), A2AMethods.StreamMessage);
                 yield break;
             }
             var stream = await Guard(() => response.Content.ReadAsStreamAsync(idle.Token), ct);
@@ -117,7 +149,7 @@ public sealed class A2AClient
             {
                 idle.CancelAfter(Timeout);
                 var result = ParseRpcResponse(events.Current.Data, null);
-                yield return ReadResult<A2AEvent>(result, A2AMethods.StreamMessage);
+                yield return ReadResult<A2AEvent>(ToLegacy(result, A2AMethods.StreamMessage, version), A2AMethods.StreamMessage);
             }
         }
     }
@@ -125,14 +157,15 @@ public sealed class A2AClient
     private async Task<JsonNode> CallAsync(string method, object parameters, CancellationToken ct)
     {
         using var span = StartSpan(method);
+        var version = await ResolveProtocolVersionAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
-        using var request = CreateRpcRequest(method, parameters, "application/json");
+        using var request = CreateRpcRequest(method, parameters, "application/json", version);
         try
         {
             using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, ct);
             await ThrowOnHttpErrorAsync(response, timeout.Token, ct);
-            return await ReadRpcResultAsync(response, timeout.Token, ct);
+            return ToLegacy(await ReadRpcResultAsync(response, timeout.Token, ct), method, version);
         }
         catch (Exception e) when (e is A2AException or JsonRpcException)
         {
@@ -154,26 +187,34 @@ public sealed class A2AClient
         return span;
     }
 
-    private HttpRequestMessage CreateRpcRequest(string method, object parameters, string accept)
+    /// <param name="method">The 0.3 method name; a 1.0 request carries its 1.0 name and translated params.</param>
+    private HttpRequestMessage CreateRpcRequest(string method, object parameters, string accept, A2AProtocolVersion version)
     {
+        var node = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), A2AJson.Options);
+        if (version == A2AProtocolVersion.V1_0 && node is JsonObject obj && method is A2AMethods.SendMessage or A2AMethods.StreamMessage)
+            node = A2AV1Json.SendParamsToV1(obj);
         var body = new JsonObject
         {
             ["jsonrpc"] = "2.0",
             ["id"] = Guid.NewGuid().ToString(),
-            ["method"] = method,
-            ["params"] = JsonSerializer.SerializeToNode(parameters, parameters.GetType(), A2AJson.Options),
+            ["method"] = version == A2AProtocolVersion.V1_0 ? A2AV1Methods.ToV1(method) : method,
+            ["params"] = node,
         };
         var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
         {
             Content = new StringContent(body.ToJsonString(A2AJson.Options), Encoding.UTF8, "application/json"),
         };
-        AddHeaders(request, accept);
+        AddHeaders(request, accept, version);
         return request;
     }
 
-    private void AddHeaders(HttpRequestMessage request, string accept)
+    private static JsonNode ToLegacy(JsonNode result, string method, A2AProtocolVersion version) =>
+        version == A2AProtocolVersion.V1_0 ? A2AV1Json.ResultToV03(A2AV1Methods.ToV1(method), result) : result;
+
+    private void AddHeaders(HttpRequestMessage request, string accept, A2AProtocolVersion version)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        request.Headers.TryAddWithoutValidation(A2AVersions.HeaderName, A2AVersions.ToHeader(version));
         if (_bearerToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _bearerToken);
     }
 

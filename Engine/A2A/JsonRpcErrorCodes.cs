@@ -15,4 +15,8 @@ public static class JsonRpcErrorCodes
     public const int ContentTypeNotSupported = -32005;
     public const int InvalidAgentResponse = -32006;
     public const int AuthenticatedExtendedCardNotConfigured = -32007;
+    /// <summary>A2A 1.0: the request asked for an extension the agent requires but the client did not declare.</summary>
+    public const int ExtensionSupportRequired = -32008;
+    /// <summary>A2A 1.0: the <c>A2A-Version</c> header names a version the agent does not speak.</summary>
+    public const int VersionNotSupported = -32009;
 }

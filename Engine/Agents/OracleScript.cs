@@ -26,9 +26,14 @@ public static partial class OracleScript
                 return new OracleTurn(PerformPrefix + a.Name + "(" + PyJson.Dumps(a.Arguments) + ")", null);
             return new OracleTurn(null, new ToolCall { Id = $"oracle_{done}", Name = a.Name, Arguments = PyValue.DeepClone(a.Arguments) });
         }
+        return new OracleTurn(ClosingText(task), null, IsClosing: true);
+    }
+
+    /// <summary>The closing message: <see cref="Closing"/>, stating every <c>communicate_info</c> string.</summary>
+    public static string ClosingText(TauTask task)
+    {
         var info = task.EvaluationCriteria?.CommunicateInfo ?? [];
-        string text = info.Count == 0 ? Closing : Closing + " For your records: " + string.Join("; ", info) + ".";
-        return new OracleTurn(text, null, IsClosing: true);
+        return info.Count == 0 ? Closing : Closing + " For your records: " + string.Join("; ", info) + ".";
     }
 
     /// <summary>Parses an oracle request to perform a user-side action, as the scripted user reads it.</summary>

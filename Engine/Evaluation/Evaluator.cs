@@ -9,9 +9,17 @@ namespace Tau2Observe.Engine.Evaluation;
 /// <summary>
 /// tau2's evaluator (tau2-engine §6): early exits, then the ENV (DB + ENV_ASSERTION), ACTION,
 /// COMMUNICATE and NL_ASSERTION components combined by the task's reward basis.
+/// As in upstream tau2, type <c>all</c> runs the NL judge when the basis contains NL_ASSERTION
+/// (newer task files); the fork would raise instead, which its own data never triggers.
+/// <paramref name="options"/> turns on corrections of the reference's defects (default: none).
 /// </summary>
-public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
+public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, GradingOptions? options = null)
 {
+    private readonly GradingOptions _options = options ?? GradingOptions.Tau2;
+
+    public const string NothingToCheckNote =
+        "Nothing in the reward basis can be checked for this task (corrected grading: not scored as a success)";
+
     public async Task<RewardInfo> EvaluateAsync(SimulationRun sim, TauTask task, EvaluationType type = EvaluationType.All, bool soloMode = false, CancellationToken ct = default)
     {
         if (!TerminationReason.IsEvaluable(sim.TerminationReason))
@@ -22,22 +30,29 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
             };
         var criteria = task.EvaluationCriteria;
         if (criteria is null)
-            return new RewardInfo { Reward = 1.0, Info = new PyDict { ["note"] = "No evaluation criteria" } };
+            return _options.StrictEmptyCriteria
+                ? new RewardInfo { Reward = 0.0, Info = new PyDict { ["note"] = "No evaluation criteria. " + NothingToCheckNote } }
+                : new RewardInfo { Reward = 1.0, Info = new PyDict { ["note"] = "No evaluation criteria" } };
 
+        var gold = new Lazy<GoldRun>(() => RunGold(task, criteria));
         switch (type)
         {
-            case EvaluationType.Env: return EnvComponent(sim, task, criteria, soloMode).Info;
-            case EvaluationType.Action: return ActionComponent(sim, criteria).Info;
+            case EvaluationType.Env: return EnvComponent(sim, task, criteria, soloMode, gold).Info;
+            case EvaluationType.Action: return ActionComponent(sim, criteria, gold).Info;
             case EvaluationType.Communicate: return CommunicateComponent(sim, criteria).Info;
             case EvaluationType.NlAssertions: return (await NlComponentAsync(sim, criteria, ct)).Info;
         }
 
-        var env = EnvComponent(sim, task, criteria, soloMode);
-        var action = ActionComponent(sim, criteria);
-        var communicate = CommunicateComponent(sim, criteria);
-        (RewardInfo Info, ComponentResult Result)? nl = type == EvaluationType.AllWithNlAssertions ? await NlComponentAsync(sim, criteria, ct) : null;
-
         var basis = criteria.RewardBasis.ToHashSet();
+        if (_options.StrictEmptyCriteria && !HasSomethingToCheck(criteria))
+            return new RewardInfo { Reward = 0.0, RewardBasis = criteria.RewardBasis.ToList(), Info = new PyDict { ["note"] = NothingToCheckNote } };
+
+        var env = EnvComponent(sim, task, criteria, soloMode, gold);
+        var action = ActionComponent(sim, criteria, gold);
+        var communicate = CommunicateComponent(sim, criteria);
+        bool runNl = type == EvaluationType.AllWithNlAssertions || basis.Contains(RewardType.NlAssertion);
+        (RewardInfo Info, ComponentResult Result)? nl = runNl ? await NlComponentAsync(sim, criteria, ct) : null;
+
         double reward = 1.0;
         var breakdown = new PyDict();
         void Apply(ComponentResult c)
@@ -47,11 +62,7 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
         }
         if (basis.Contains(RewardType.Db) || basis.Contains(RewardType.EnvAssertion)) Apply(env.Result);
         if (basis.Contains(RewardType.Action)) Apply(action.Result);
-        if (basis.Contains(RewardType.NlAssertion))
-        {
-            if (nl is null) throw new EvaluationFailedException("NL assertions are part of the reward basis, but they are not being evaluated.");
-            Apply(nl.Value.Result);
-        }
+        if (basis.Contains(RewardType.NlAssertion)) Apply(nl!.Value.Result);
         if (basis.Contains(RewardType.Communicate)) Apply(communicate.Result);
 
         return new RewardInfo
@@ -71,7 +82,40 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
         };
     }
 
-    private (RewardInfo Info, ComponentResult Result) EnvComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria, bool soloMode)
+    /// <summary>Whether some component of the reward basis has anything to check (see <see cref="GradingOptions.StrictEmptyCriteria"/>).</summary>
+    public static bool HasSomethingToCheck(EvaluationCriteria criteria) => criteria.RewardBasis.Any(b => b switch
+    {
+        // a DB comparison happens whenever actions or assertions are present, even as empty lists
+        RewardType.Db => criteria.Actions is not null || criteria.EnvAssertions is not null,
+        RewardType.EnvAssertion => criteria.EnvAssertions is { Count: > 0 },
+        RewardType.Action => criteria.Actions is { Count: > 0 },
+        RewardType.Communicate => criteria.CommunicateInfo is { Count: > 0 },
+        RewardType.NlAssertion => criteria.NlAssertions is { Count: > 0 },
+        _ => false,
+    });
+
+    /// <summary>The gold environment: the task's initial state, then each gold action; failing ones are remembered.</summary>
+    private GoldRun RunGold(TauTask task, EvaluationCriteria criteria)
+    {
+        var gold = domain.CreateEnvironment();
+        try
+        {
+            gold.SetState(task.InitialState, task.InitialState?.MessageHistory);
+        }
+        catch (EnvironmentStateException e)
+        {
+            throw new EvaluationFailedException("Setting up the gold environment failed: " + e.Message, e);
+        }
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in criteria.Actions ?? [])
+        {
+            try { gold.MakeToolCall(action.Name, action.Requestor, action.Arguments); }
+            catch (ToolCallException) { failed.Add(action.ActionId); /* tau2 logs and ignores failing gold actions; their partial effects stay */ }
+        }
+        return new GoldRun(gold, failed);
+    }
+
+    private (RewardInfo Info, ComponentResult Result) EnvComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria, bool soloMode, Lazy<GoldRun> goldRun)
     {
         if (criteria.Actions is null && criteria.EnvAssertions is null)
         {
@@ -80,21 +124,15 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
         }
 
         var predicted = domain.CreateEnvironment(soloMode);
-        var gold = domain.CreateEnvironment();
         try
         {
             predicted.SetState(task.InitialState, sim.Messages);
-            gold.SetState(task.InitialState, task.InitialState?.MessageHistory);
         }
         catch (EnvironmentStateException e)
         {
             throw new EvaluationFailedException("Replaying the trajectory failed: " + e.Message, e);
         }
-        foreach (var action in criteria.Actions ?? [])
-        {
-            try { gold.MakeToolCall(action.Name, action.Requestor, action.Arguments); }
-            catch (ToolCallException) { /* tau2 logs and ignores failing gold actions; their partial effects stay */ }
-        }
+        var gold = goldRun.Value.Environment;
         bool dbMatch = predicted.AgentDbHash() == gold.AgentDbHash() && predicted.UserDbHash() == gold.UserDbHash();
         double dbReward = dbMatch ? 1.0 : 0.0;
 
@@ -122,7 +160,7 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
 
     private static PyDict DbCheck(bool match) => new() { ["db_match"] = match, ["db_reward"] = match ? 1.0 : 0.0 };
 
-    private static (RewardInfo Info, ComponentResult Result) ActionComponent(SimulationRun sim, EvaluationCriteria criteria)
+    private (RewardInfo Info, ComponentResult Result) ActionComponent(SimulationRun sim, EvaluationCriteria criteria, Lazy<GoldRun> goldRun)
     {
         if (criteria.Actions is not { Count: > 0 } gold)
         {
@@ -131,16 +169,26 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null)
             return (new RewardInfo { Reward = 1.0, RewardBreakdown = bd, Info = note }, new ComponentResult(1.0, bd, note));
         }
         var predicted = sim.Messages.Where(m => m.IsAssistant || m.IsUser).SelectMany(m => m.ToolCalls ?? []).ToList();
+        IReadOnlySet<string> notRequired = _options.SkipFailingGoldActions ? goldRun.Value.FailedActionIds : new HashSet<string>();
         var checks = new List<PyDict>();
+        var skipped = new List<object?>();
         double reward = 1.0;
         foreach (var action in gold)
         {
             bool match = predicted.Any(call => ActionMatcher.Matches(action, call));
-            checks.Add(new PyDict { ["action"] = action.ToPy(), ["action_match"] = match, ["action_reward"] = match ? 1.0 : 0.0 });
-            if (!match) reward = 0.0;
+            bool required = !notRequired.Contains(action.ActionId);
+            if (!required) skipped.Add(action.ActionId);
+            double actionReward = match || !required ? 1.0 : 0.0;
+            checks.Add(new PyDict { ["action"] = action.ToPy(), ["action_match"] = match, ["action_reward"] = actionReward });
+            if (actionReward == 0.0) reward = 0.0;
         }
         var breakdown = new PyDict { [RewardType.Action] = reward };
-        return (new RewardInfo { Reward = reward, ActionChecks = checks, RewardBreakdown = breakdown }, new ComponentResult(reward, breakdown, null));
+        var info = skipped.Count == 0 ? null : new PyDict
+        {
+            ["note"] = "Gold actions that fail on the gold environment are not required (corrected grading)",
+            ["not_required"] = skipped,
+        };
+        return (new RewardInfo { Reward = reward, ActionChecks = checks, RewardBreakdown = breakdown, Info = info }, new ComponentResult(reward, breakdown, info));
     }
 
     private static (RewardInfo Info, ComponentResult Result) CommunicateComponent(SimulationRun sim, EvaluationCriteria criteria)

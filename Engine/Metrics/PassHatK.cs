@@ -30,13 +30,36 @@ public static class PassHatK
 
         var byTask = sims.GroupBy(s => s.TaskId).Select(g => (n: g.Count(), c: g.Count(s => IsSuccessful(s.Reward)))).ToList();
         var passHatKs = new Dictionary<int, double>();
+        var intervals = new Dictionary<int, ConfidenceInterval>();
         if (byTask.Count > 0)
         {
             int k = Math.Min(numTrials, byTask.Min(t => t.n));
             for (int i = 1; i <= k; i++)
-                passHatKs[i] = byTask.Sum(t => Binomial(t.c, i) / Binomial(t.n, i)) / byTask.Count;
+            {
+                var perTask = byTask.Select(t => Binomial(t.c, i) / Binomial(t.n, i)).ToList();
+                passHatKs[i] = perTask.Sum() / perTask.Count;
+                if (Interval(perTask) is { } interval) intervals[i] = interval;
+            }
         }
-        return new MetricsSummary(avgReward, passHatKs, avgCost, sims.Count, sims.Count(s => IsSuccessful(s.Reward)), infra);
+        return new MetricsSummary(avgReward, passHatKs, avgCost, sims.Count, sims.Count(s => IsSuccessful(s.Reward)), infra, intervals);
+    }
+
+    /// <summary>
+    /// A 95% confidence interval for pass^k from its per-task values (not part of tau2): the tasks
+    /// are treated as a sample, and the interval is the normal approximation mean ± 1.96 · s / √T
+    /// (s the sample standard deviation over the T tasks), clipped to [0, 1]. Null with fewer than
+    /// two tasks. It reflects task-to-task variation only; with few tasks it is optimistic, and it
+    /// collapses to a point when every task has the same value.
+    /// </summary>
+    public static ConfidenceInterval? Interval(IReadOnlyList<double> perTask)
+    {
+        const double z95 = 1.959963984540054;
+        int t = perTask.Count;
+        if (t < 2) return null;
+        double mean = perTask.Average();
+        double variance = perTask.Sum(x => (x - mean) * (x - mean)) / (t - 1);
+        double half = z95 * Math.Sqrt(variance / t);
+        return new ConfidenceInterval(Math.Max(0, mean - half), Math.Min(1, mean + half), 0.95);
     }
 
     /// <summary>C(n, k) as a double (exact for the small counts used here); 0 when k &gt; n.</summary>

@@ -11,6 +11,7 @@ namespace Tau2Observe.Engine.Running;
 /// scripted user when no model is given, else tau2's LLM user simulator on that model (the
 /// <c>simulated</c> model included), with the selection's key or the provider's environment variable.
 /// A model with no key anywhere fails here with <see cref="LlmConfigurationException"/>, before any turn.
+/// In tau2's solo mode (oracle only) the solo oracle works with tau2's dummy user.
 /// </summary>
 public sealed class DefaultParticipantResolver : IParticipantResolver
 {
@@ -43,6 +44,13 @@ public sealed class DefaultParticipantResolver : IParticipantResolver
 
     public IParticipantFactory Resolve(ParticipantSelection selection)
     {
+        if (selection.SoloMode)
+        {
+            // tau2's A2A agent gets its tool catalogue with user messages, and a solo run has none
+            if (!string.Equals(selection.AgentEndpoint, Oracle, StringComparison.Ordinal))
+                throw new ArgumentException($"Solo mode is available only with the built-in '{Oracle}' agent, not with A2A agents.");
+            return new OfflineParticipants(selection.TurnLatency, soloMode: true);
+        }
         var agent = Agent(selection);
         if (selection.UserModel is null)
             return new SelectedParticipants(agent, c => new ScriptedUserSimulator(c.Task, selection.TurnLatency));

@@ -60,7 +60,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         var run = resumeFrom is null ? await orchestrator.RunAsync(ct) : await orchestrator.ResumeAsync(resumeFrom, ct);
         run.Trial = spec.Trial;
         run.TraceContext = span?.Context ?? default;
-        await GradeAsync(run, task, domain, spec.SoloMode, ct);
+        await GradeAsync(run, task, domain, spec.SoloMode, ct, spec.Grading);
         span?.SetTag("tau2.termination_reason", run.TerminationReason);
         span?.SetTag("tau2.reward", run.RewardInfo?.Reward);
         if (run.Error is not null) span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, run.Error);
@@ -68,12 +68,12 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
     }
 
     /// <summary>Grades a run in place. A run that cannot be graded scores 0 with the reason in <c>info</c> (tau2 would abort the batch).</summary>
-    public async Task GradeAsync(SimulationRun run, TauTask task, IDomain domain, bool soloMode, CancellationToken ct)
+    public async Task GradeAsync(SimulationRun run, TauTask task, IDomain domain, bool soloMode, CancellationToken ct, GradingOptions? grading = null)
     {
         using var span = Spans.Start(SpanNames.Grading, task.Id);
         try
         {
-            run.RewardInfo = await new Evaluator(domain, judge).EvaluateAsync(run, task, EvaluationType.All, soloMode, ct);
+            run.RewardInfo = await new Evaluator(domain, judge, grading).EvaluateAsync(run, task, EvaluationType.All, soloMode, ct);
         }
         catch (EvaluationFailedException e)
         {

@@ -14,4 +14,5 @@ public sealed record TrialSpec(
     string? TaskSplit = "base",
     string? TaskSet = null,
     bool SoloMode = false,
+    Evaluation.GradingOptions? Grading = null,
     string? TraceParent = null);

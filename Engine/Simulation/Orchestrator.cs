@@ -48,6 +48,8 @@ public sealed class Orchestrator
     {
         var clock = Stopwatch.StartNew();
         Initialize();
+        // solo mode: no greeting; the agent's first message is part of initialisation (not a step)
+        if (_options.SoloMode && _trajectory.Count == 0) await GuardedAsync(() => AgentTurnAsync(ct));
         await CheckpointAsync(ct);
         return await LoopAsync(clock, ct);
     }
@@ -71,17 +73,7 @@ public sealed class Orchestrator
         while (!_done)
         {
             ct.ThrowIfCancellationRequested();
-            try
-            {
-                await StepAsync(ct);
-            }
-            catch (ParticipantException e)
-            {
-                _done = true;
-                _reason = e.IsInfrastructure ? TerminationReason.InfrastructureError : _to == AgentRole ? TerminationReason.AgentError : TerminationReason.UserError;
-                _error = e.Message;
-                break;
-            }
+            if (!await GuardedAsync(() => StepAsync(ct))) break;
             if (_to != EnvRole)
             {
                 if (_steps >= _options.MaxSteps) { _done = true; _reason = TerminationReason.MaxSteps; }
@@ -90,6 +82,23 @@ public sealed class Orchestrator
             await CheckpointAsync(ct);
         }
         return Finish(clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Runs a participant turn; a participant failure ends the run (false) with the matching reason.</summary>
+    private async Task<bool> GuardedAsync(Func<Task> turn)
+    {
+        try
+        {
+            await turn();
+            return true;
+        }
+        catch (ParticipantException e)
+        {
+            _done = true;
+            _reason = e.IsInfrastructure ? TerminationReason.InfrastructureError : _to == AgentRole ? TerminationReason.AgentError : TerminationReason.UserError;
+            _error = e.Message;
+            return false;
+        }
     }
 
     private void Initialize()
@@ -103,7 +112,12 @@ public sealed class Orchestrator
         }
         _env.SetState(_task.InitialState, history);
 
-        if (history.Count == 0)
+        if (history.Count == 0 && _options.SoloMode)
+        {
+            _trajectory = [];
+            (_from, _to, _inflight) = (UserRole, AgentRole, []);
+        }
+        else if (history.Count == 0)
         {
             var greeting = Message.Assistant(Greeting, cost: 0.0);
             _trajectory = [greeting];
@@ -196,18 +210,8 @@ public sealed class Orchestrator
                     break;
                 }
             case AgentRole:
-                {
-                    _agentState.History.AddRange(_inflight);
-                    var reply = await _agent.GenerateAsync(_agentState, _inflight, ct);
-                    if (!reply.IsAssistant || !reply.IsValid) throw new ParticipantException("The agent produced a message with neither text nor tool calls");
-                    foreach (var tc in reply.ToolCalls ?? []) tc.Requestor = Roles.Assistant;
-                    _agentState.History.Add(reply);
-                    _trajectory.Add(reply);
-                    if (_agent.IsStop(reply)) { _done = true; _reason = TerminationReason.AgentStop; }
-                    else if (_options.SoloMode && reply.ToolCalls is null) { _done = true; _reason = TerminationReason.AgentError; }
-                    (_from, _to, _inflight) = (AgentRole, reply.ToolCalls is null ? UserRole : EnvRole, [reply]);
-                    break;
-                }
+                await AgentTurnAsync(ct);
+                break;
             case EnvRole:
                 {
                     var request = _inflight[^1];
@@ -233,6 +237,19 @@ public sealed class Orchestrator
         }
         _steps++;
         _env.Sync();
+    }
+
+    private async Task AgentTurnAsync(CancellationToken ct)
+    {
+        _agentState.History.AddRange(_inflight);
+        var reply = await _agent.GenerateAsync(_agentState, _inflight, ct);
+        if (!reply.IsAssistant || !reply.IsValid) throw new ParticipantException("The agent produced a message with neither text nor tool calls");
+        foreach (var tc in reply.ToolCalls ?? []) tc.Requestor = Roles.Assistant;
+        _agentState.History.Add(reply);
+        _trajectory.Add(reply);
+        if (_agent.IsStop(reply)) { _done = true; _reason = TerminationReason.AgentStop; }
+        else if (_options.SoloMode && reply.ToolCalls is null) { _done = true; _reason = TerminationReason.AgentError; }
+        (_from, _to, _inflight) = (AgentRole, reply.ToolCalls is null ? UserRole : EnvRole, [reply]);
     }
 
     private Task CheckpointAsync(CancellationToken ct) =>

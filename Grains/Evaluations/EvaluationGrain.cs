@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tau2Observe.Engine.Evaluation;
 using Tau2Observe.Engine.Metrics;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
@@ -45,6 +46,7 @@ public sealed class EvaluationGrain(
     private bool IsStarted => S.Request is not null;
     private bool IsTerminal => S.Status is EvaluationStatus.Completed or EvaluationStatus.Failed or EvaluationStatus.Cancelled;
     private int TotalTrials => S.TaskIds.Count * S.TrialSeeds.Count;
+    private GradingOptions Grading => GradingOptions.FromNames(S.Request?.Corrections);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -113,7 +115,7 @@ public sealed class EvaluationGrain(
                     TaskId = taskId, Trial = trial, Seed = S.TrialSeeds[trial],
                     TerminationReason = TerminationReason.Cancelled, Error = whyForRunningTrials,
                 });
-            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials, Grading.CountInfrastructureErrorsAsFailures);
             S.Status = status;
             S.Error = error;
             return true;
@@ -192,7 +194,7 @@ public sealed class EvaluationGrain(
         {
             if (IsTerminal || Find(result.TaskId, result.Trial) is not null) return false;
             S.Trials.Add(result);
-            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials);
+            S.Summary = SummaryCalculator.Compute(S.Trials, S.Request!.NumTrials, Grading.CountInfrastructureErrorsAsFailures);
             if (S.Trials.Count == TotalTrials)
             {
                 S.Status = EvaluationStatus.Completed;
@@ -236,6 +238,9 @@ public sealed class EvaluationGrain(
         RequirePositive(request.MaxErrors, "max_errors");
         if (request.NumTasks is { } n) RequirePositive(n, "num_tasks");
         if (request.SimulatedTurnLatencyMs < 0) throw new ArgumentException("The simulated turn latency cannot be negative.");
+        GradingOptions.FromNames(request.Corrections); // unknown correction names are an error here, not in every trial
+        if (request.SoloMode && request.AgentEndpoint != DefaultParticipantResolver.Oracle)
+            throw new ArgumentException($"Solo mode is available only with the built-in '{DefaultParticipantResolver.Oracle}' agent, not with A2A agents.");
         if (!runner.Domains.Contains(request.Domain))
             throw new ArgumentException($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", runner.Domains.Names.Order(StringComparer.Ordinal))}");
         try

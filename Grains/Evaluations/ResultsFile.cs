@@ -10,7 +10,19 @@ namespace Tau2Observe.Grains.Evaluations;
 public static class ResultsFile
 {
     /// <param name="simulations">Runs already in tau2's SimulationRun shape, trial-major.</param>
-    public static PyDict Build(EvaluationRequest request, IEnumerable<TauTask> tasks, IEnumerable<PyDict> simulations, string policy, string? userGuidelines) => new()
+    /// <remarks>
+    /// The shape is tau2's; the only addition is <c>info.grading_corrections</c>, present only when the
+    /// evaluation used corrections of tau2's grading defects (tau2 ignores unknown keys).
+    /// </remarks>
+    public static PyDict Build(EvaluationRequest request, IEnumerable<TauTask> tasks, IEnumerable<PyDict> simulations, string policy, string? userGuidelines)
+    {
+        var results = Tau2Shape(request, tasks, simulations, policy, userGuidelines);
+        if (request.Corrections is { Count: > 0 } corrections)
+            ((PyDict)results["info"]!)["grading_corrections"] = corrections.Select(c => (object?)c).ToList();
+        return results;
+    }
+
+    private static PyDict Tau2Shape(EvaluationRequest request, IEnumerable<TauTask> tasks, IEnumerable<PyDict> simulations, string policy, string? userGuidelines) => new()
     {
         ["timestamp"] = Timestamps.Now(),
         ["info"] = new PyDict
@@ -21,12 +33,12 @@ public static class ResultsFile
             ["max_errors"] = (long)request.MaxErrors,
             ["user_info"] = new PyDict
             {
-                ["implementation"] = request.UserModel is null ? "scripted_user" : "user_simulator",
+                ["implementation"] = request.SoloMode ? "dummy_user" : request.UserModel is null ? "scripted_user" : "user_simulator",
                 ["llm"] = request.UserModel,
                 ["llm_args"] = new PyDict(),
                 ["global_simulation_guidelines"] = userGuidelines,
             },
-            ["agent_info"] = AgentInfo(request.AgentEndpoint),
+            ["agent_info"] = AgentInfo(request.AgentEndpoint, request.SoloMode),
             ["environment_info"] = new PyDict
             {
                 ["domain_name"] = request.Domain,
@@ -39,8 +51,8 @@ public static class ResultsFile
         ["simulations"] = simulations.Select(s => (object?)s).ToList(),
     };
 
-    // tau2 stores an A2A agent's endpoint URL in agent_info.llm
-    private static PyDict AgentInfo(string endpoint) => endpoint == DefaultParticipantResolver.Oracle
-        ? new PyDict { ["implementation"] = "oracle_agent", ["llm"] = null, ["llm_args"] = new PyDict() }
+    // tau2 stores an A2A agent's endpoint URL in agent_info.llm; a "_solo" agent with the dummy user marks a solo run
+    private static PyDict AgentInfo(string endpoint, bool solo) => endpoint == DefaultParticipantResolver.Oracle
+        ? new PyDict { ["implementation"] = solo ? "oracle_agent_solo" : "oracle_agent", ["llm"] = null, ["llm_args"] = new PyDict() }
         : new PyDict { ["implementation"] = "a2a_agent", ["llm"] = endpoint, ["llm_args"] = new PyDict() };
 }

@@ -6,16 +6,20 @@ namespace Tau2Observe.Grains.Evaluations;
 /// <summary>An evaluation's summary: tau2's metrics (infrastructure failures left out) plus counts, costs and tokens of every trial.</summary>
 public static class SummaryCalculator
 {
-    public static EvaluationSummary Compute(IReadOnlyCollection<TrialResult> trials, int numTrials)
+    /// <param name="countInfrastructureAsFailure">the <c>infrastructure-errors</c> correction: such runs count as failed trials</param>
+    public static EvaluationSummary Compute(IReadOnlyCollection<TrialResult> trials, int numTrials, bool countInfrastructureAsFailure = false)
     {
         var metrics = PassHatK.Compute(
-            trials.Select(t => new SimulationOutcome(t.TaskId, t.Trial, t.Reward, t.AgentCost, t.TerminationReason)), numTrials);
+            trials.Select(t => new SimulationOutcome(t.TaskId, t.Trial, t.Reward, t.AgentCost, t.TerminationReason)), numTrials, countInfrastructureAsFailure);
+        var intervals = metrics.PassHatKIntervals ?? new Dictionary<int, ConfidenceInterval>();
         // trials that never took a turn (cancelled before they started) cost nothing to know about
         var ran = trials.Where(t => t.Turns > 0).ToList();
         return new EvaluationSummary
         {
             AvgReward = metrics.AvgReward,
             PassHatK = metrics.PassHatKs,
+            PassHatKLower = intervals.ToDictionary(p => p.Key, p => p.Value.Lower),
+            PassHatKUpper = intervals.ToDictionary(p => p.Key, p => p.Value.Upper),
             AvgAgentCost = metrics.AvgAgentCost,
             Simulations = metrics.Simulations,
             SuccessfulSimulations = metrics.Successes,

@@ -1,15 +1,31 @@
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Data.Tasks;
+using Tau2Observe.Engine.Running;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Grains.Evaluations;
 
-/// <summary>tau2's batch task selection (tau2-engine §8.1): split, then the id filter, then the first N, in task-file order.</summary>
+/// <summary>
+/// tau2's batch task selection (tau2-engine §8.1): split (in solo mode, only solo-eligible tasks),
+/// then the id filter, then the first N, in task-file order.
+/// </summary>
 public static class TaskSelection
 {
     public static IReadOnlyList<TauTask> Select(IDomain domain, EvaluationRequest request)
     {
         IEnumerable<TauTask> tasks = domain.LoadTasks(request.TaskSplit, request.TaskSet);
+        if (request.SoloMode)
+        {
+            try
+            {
+                domain.CreateEnvironment(soloMode: true);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new ArgumentException($"{e.Message}: solo mode exists only for domains that support it (mock, telecom, telecom-workflow).");
+            }
+            tasks = tasks.Where(SoloEligibility.IsEligible); // tau2's runner drops the others
+        }
         if (request.TaskIds is { Count: > 0 } ids)
         {
             var known = tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using Tau2Observe.Engine.Evaluation;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Engine.Telemetry;
@@ -200,7 +201,7 @@ public sealed class TrialGrain(
         try
         {
             return (participants.Resolve(new ParticipantSelection(
-                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(latencyMs), userApiKey)), null);
+                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(latencyMs), userApiKey, a.Request.SoloMode)), null);
         }
         catch (Exception e)
         {
@@ -213,6 +214,7 @@ public sealed class TrialGrain(
     private async Task<SimulationRun> RunWithRetriesAsync(TrialAssignment a, IParticipantFactory factory, Stopwatch clock)
     {
         var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
+            SoloMode: a.Request.SoloMode, Grading: GradingOptions.FromNames(a.Request.Corrections),
             TraceParent: a.TraceParent);
         while (true)
         {

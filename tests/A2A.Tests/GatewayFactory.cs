@@ -14,6 +14,10 @@ public sealed class GatewayFactory : WebApplicationFactory<GatewayOptions>
 
     public double SendWaitSeconds { get; init; } = 5;
     public double HeartbeatSeconds { get; init; } = 15;
+    public int RateLimitPerMinute { get; init; }
+
+    /// <summary>More configuration, e.g. <c>Gateway:ApiKeys:0</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +30,10 @@ public sealed class GatewayFactory : WebApplicationFactory<GatewayOptions>
         builder.UseSetting("Gateway:ProbeAgentEndpoint", "false");
         builder.UseSetting("Gateway:MaxTrials", "4");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // the tests' agents live on loopback; rate limits get their own tests
+        builder.UseSetting("Gateway:AgentEndpoints:AllowLoopback", "true");
+        builder.UseSetting("Gateway:RateLimitPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IEvaluationService>(Evaluations);

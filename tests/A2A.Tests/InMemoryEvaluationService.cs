@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Tau2Observe.Gateway;
 using Tau2Observe.Grains.Interfaces;
@@ -22,6 +23,8 @@ public sealed class InMemoryEvaluationService : IEvaluationService
     public string? FailWith { get; set; }
 
     public Exception? ThrowOnStart { get; set; }
+
+    public Exception? ThrowOnList { get; set; }
 
     public ConcurrentQueue<(string Id, EvaluationRequest Request)> Started { get; } = new();
 
@@ -80,8 +83,40 @@ public sealed class InMemoryEvaluationService : IEvaluationService
         }
     }
 
-    public Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct) =>
-        Task.FromResult($$"""{"info": {"evaluation_id": "{{evaluationId}}"}, "simulations": []}""");
+    public Task<IReadOnlyList<string>> ListAsync(int limit, CancellationToken ct) => ThrowOnList is { } e ? throw e :
+        Task.FromResult<IReadOnlyList<string>>(_evaluations.Values.Select(e => e.Snapshot)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.EvaluationId, StringComparer.Ordinal).Take(limit).Select(s => s.EvaluationId).ToList());
+
+    /// <summary>A small results file in tau2's shape: one simulation per finished trial, with a short conversation.</summary>
+    public Task<string> GetResultsJsonAsync(string evaluationId, CancellationToken ct)
+    {
+        var s = _evaluations[evaluationId].Snapshot;
+        var simulations = new JsonArray(s.Trials.Select(t => (JsonNode?)new JsonObject
+        {
+            ["id"] = $"{evaluationId}-{t.TaskId}-{t.Trial}", ["task_id"] = t.TaskId, ["trial"] = t.Trial,
+            ["termination_reason"] = t.TerminationReason, ["duration"] = t.DurationSeconds,
+            ["reward_info"] = new JsonObject { ["reward"] = t.Reward },
+            ["messages"] = new JsonArray(
+                new JsonObject { ["role"] = "assistant", ["content"] = "Hi! How can I help you today?", ["turn_idx"] = 0 },
+                new JsonObject { ["role"] = "user", ["content"] = $"Please handle {t.TaskId} <b>now</b>.", ["turn_idx"] = 1 },
+                new JsonObject
+                {
+                    ["role"] = "assistant", ["content"] = null, ["turn_idx"] = 2,
+                    ["tool_calls"] = new JsonArray(new JsonObject { ["id"] = "call_1", ["name"] = "create_task", ["arguments"] = new JsonObject { ["user_id"] = "user_1", ["title"] = t.TaskId } }),
+                },
+                new JsonObject { ["role"] = "tool", ["id"] = "call_1", ["content"] = "{\"task_id\": \"task_1\"}", ["turn_idx"] = 3 },
+                new JsonObject { ["role"] = "assistant", ["content"] = "Done.", ["turn_idx"] = 4 },
+                new JsonObject { ["role"] = "user", ["content"] = "Thanks! ###STOP###", ["turn_idx"] = 5 }),
+        }).ToArray());
+        var file = new JsonObject
+        {
+            ["timestamp"] = s.CreatedAt.ToString("O"),
+            ["info"] = new JsonObject { ["num_trials"] = s.Request?.NumTrials, ["environment_info"] = new JsonObject { ["domain_name"] = s.Request?.Domain } },
+            ["tasks"] = new JsonArray(s.TaskIds.Select(id => (JsonNode?)new JsonObject { ["id"] = id }).ToArray()),
+            ["simulations"] = simulations,
+        };
+        return Task.FromResult(file.ToJsonString());
+    }
 
     /// <summary>Finishes the next simulation of a manually driven evaluation; ends it after the last one.</summary>
     public void Finish(string evaluationId)

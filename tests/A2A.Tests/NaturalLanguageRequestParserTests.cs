@@ -47,6 +47,17 @@ public class NaturalLanguageRequestParserTests
     public void Other_skills(string text, GatewaySkill skill) =>
         Assert.Equal(skill, NaturalLanguageRequestParser.Parse(text).Skill);
 
+    [Theory]
+    [InlineData("List available evaluations")]
+    [InlineData("Which evaluations are there?")]
+    [InlineData("show me the available results")]
+    public void Listing_evaluations_is_get_results_with_list_available(string text)
+    {
+        var call = NaturalLanguageRequestParser.Parse(text);
+        Assert.Equal(GatewaySkill.GetResults, call.Skill);
+        Assert.True(call.ListAvailable);
+    }
+
     [Fact]
     public void The_evaluation_id_is_read_from_a_results_request() =>
         Assert.Equal("eval-0123456789abcdef01234567", NaturalLanguageRequestParser.Parse("Get the results of eval-0123456789abcdef01234567.").EvaluationId);

@@ -145,5 +145,38 @@ public sealed class EvaluateCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--evaluation-id: 'a/b' must be non-empty and must not contain '/'", run.Stderr);
+    public async Task The_empty_criteria_correction_reaches_the_trials_through_the_cluster()
+    {
+        // mock's create_task_1_nl_eval has nothing in its reward basis to check: tau2 scores 1.0
+        var tau2 = await CliRun.InvokeAsync("evaluate", "--domain", "mock", "--agent", "oracle", "--task-ids", "create_task_1_nl_eval", "--json");
+        var corrected = await CliRun.InvokeAsync("evaluate", "--domain", "mock", "--agent", "oracle", "--task-ids", "create_task_1_nl_eval", "--json", "--correct", "empty-criteria");
+
+        Assert.True(tau2.ExitCode == 0, tau2.ToString());
+        Assert.True(corrected.ExitCode == 0, corrected.ToString());
+        using var t = JsonDocument.Parse(tau2.Stdout);
+        using var c = JsonDocument.Parse(corrected.Stdout);
+        Assert.Equal(1.0, t.RootElement.GetProperty("avg_reward").GetDouble());
+        Assert.Equal(0, t.RootElement.GetProperty("grading_corrections").GetArrayLength());
+        Assert.Equal(0.0, c.RootElement.GetProperty("avg_reward").GetDouble());
+        Assert.Equal("empty-criteria", c.RootElement.GetProperty("grading_corrections")[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_correction_is_rejected_before_anything_runs()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--correct", "lenient");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("lenient", run.Stderr);
+        Assert.DoesNotContain("evaluation ", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Solo_mode_is_refused_for_domains_tau2_refuses_it_for()
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "airline", "--agent", "oracle", "--solo");
+
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Contains("does not support solo mode", run.Stderr);
     }
 }
