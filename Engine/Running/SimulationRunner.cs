@@ -49,8 +49,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         Func<SimulationCheckpoint, CancellationToken, Task>? onCheckpoint = null,
         CancellationToken ct = default)
     {
-        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Trial);
-        span?.SetTag("resource.name", $"{spec.Domain}/{spec.TaskId}");
+        using var span = Spans.Start(SpanNames.Trial, $"{spec.Domain}/{spec.TaskId}", parentTraceParent: spec.TraceParent);
         span?.SetTag("tau2.domain", spec.Domain);
         span?.SetTag("tau2.task_id", spec.TaskId);
         span?.SetTag("tau2.trial", spec.Trial);
@@ -66,6 +65,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         };
         var run = resumeFrom is null ? await orchestrator.RunAsync(ct) : await orchestrator.ResumeAsync(resumeFrom, ct);
         run.Trial = spec.Trial;
+        run.TraceContext = span?.Context ?? default;
         await GradeAsync(run, task, domain, spec.SoloMode, ct, spec.Grading);
         span?.SetTag("tau2.termination_reason", run.TerminationReason);
         span?.SetTag("tau2.reward", run.RewardInfo?.Reward);
@@ -76,7 +76,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
     /// <summary>Grades a run in place. A run that cannot be graded scores 0 with the reason in <c>info</c> (tau2 would abort the batch).</summary>
     public async Task GradeAsync(SimulationRun run, TauTask task, IDomain domain, bool soloMode, CancellationToken ct, GradingOptions? grading = null)
     {
-        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Grading);
+        using var span = Spans.Start(SpanNames.Grading, task.Id);
         try
         {
             run.RewardInfo = await new Evaluator(domain, judge, grading).EvaluateAsync(run, task, EvaluationType.All, soloMode, ct);

@@ -27,6 +27,7 @@ public sealed class TrialGrain(
     [PersistentState("trial", GrainStorage.Name)] IPersistentState<TrialState> state,
     SimulationRunner runner,
     IParticipantResolver participants,
+    IEnumerable<ITrialListener> listeners,
     SecretProtector secretProtector,
     IOptions<TrialOptions> trialOptions,
     IOptions<AdmissionOptions> admissionOptions,
@@ -157,6 +158,25 @@ public sealed class TrialGrain(
         S.CheckpointJson = null;
         await state.WriteStateAsync();
         TrialMetrics.Record(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint);
+        NotifyListeners(run, a);
+    }
+
+    /// <summary>Off the grain's scheduler and not awaited: a slow listener (an HTTP intake) must not hold up the report.</summary>
+    private void NotifyListeners(SimulationRun run, TrialAssignment a)
+    {
+        string trial = this.GetPrimaryKeyString();
+        foreach (var listener in listeners)
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await listener.TrialFinishedAsync(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Trial {Trial}: listener {Listener} failed", trial, listener.GetType().Name);
+                }
+            });
     }
 
     /// <summary>The participants, or why they cannot be had (a setup problem: not retried).</summary>
@@ -191,7 +211,8 @@ public sealed class TrialGrain(
     private async Task<SimulationRun> RunWithRetriesAsync(TrialAssignment a, IParticipantFactory factory, Stopwatch clock)
     {
         var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
-            SoloMode: a.Request.SoloMode, Grading: GradingOptions.FromNames(a.Request.Corrections));
+            SoloMode: a.Request.SoloMode, Grading: GradingOptions.FromNames(a.Request.Corrections),
+            TraceParent: a.TraceParent);
         while (true)
         {
             using var watchdog = new CancellationTokenSource();
