@@ -7,6 +7,7 @@ using Tau2Observe.Tests.FakeDatadogAgent;
 namespace Tau2Observe.EndToEnd.Tests;
 
 /// <summary><c>tau2obs datadog emit</c> against a running silo that stores evaluations, exporting to the fake agent.</summary>
+[Collection(InProcessTelemetryCollection.Name)]
 public class DatadogEmitTests : IAsyncLifetime
 {
     private InProcessSilo _silo = null!;

@@ -7,6 +7,7 @@ using Tau2Observe.Tests.FakeDatadogAgent;
 namespace Tau2Observe.EndToEnd.Tests;
 
 /// <summary>AddServiceDefaults exports over OTLP when, and only when, OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+[Collection(InProcessTelemetryCollection.Name)]
 public class ServiceDefaultsExportTests
 {
     [Fact]

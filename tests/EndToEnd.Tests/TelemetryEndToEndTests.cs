@@ -12,6 +12,7 @@ namespace Tau2Observe.EndToEnd.Tests;
 /// mock agents as their own processes, a silo in this process (so the test can plug in the LLM user
 /// simulator on a fake provider), A2A over HTTP between them and Orleans messaging between gateway and silo.
 /// </summary>
+[Collection(InProcessTelemetryCollection.Name)]
 public class TelemetryEndToEndTests
 {
     private const string UserLlmKey = "sk-e2e-SECRET-4f2a9c81d7";
