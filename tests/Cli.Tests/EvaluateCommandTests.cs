@@ -226,4 +226,21 @@ public sealed class EvaluateCommandTests
         Assert.Equal(CliError.BadInput, run.ExitCode);
         Assert.Contains("does not support solo mode", run.Stderr);
     }
+
+    [Fact]
+    public async Task A_cluster_address_where_nothing_listens_fails_at_once_with_a_clear_message()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--cluster", $"127.0.0.1:{port}");
+
+        Assert.Equal(1, run.ExitCode);
+        var error = run.Stderr.Trim();
+        Assert.StartsWith($"error: cannot connect to the cluster at 127.0.0.1:{port}: ", error);
+        Assert.Contains($"is a silo's gateway listening on port {port}?", error);
+        Assert.DoesNotContain('\n', error);
+    }
 }
