@@ -33,6 +33,12 @@ public sealed class GatewayRpc(
             await WriteAsync(http, read.Error!);
             return;
         }
+        if (received.Id is { } id && id.ToString().Length > QuotedValue.MaxLength)
+        {
+            // answering with the id would echo it: too long to be an id
+            await WriteAsync(http, JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, $"Invalid Request: 'id' must be at most {QuotedValue.MaxLength} characters."));
+            return;
+        }
         var request = received;
         try
         {
@@ -59,7 +65,7 @@ public sealed class GatewayRpc(
                 case A2AMethods.GetExtendedCard:
                     throw new JsonRpcException(JsonRpcErrorCodes.AuthenticatedExtendedCardNotConfigured, "This agent has no authenticated extended card.");
                 default:
-                    throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound, $"Method not found: {request.Method}");
+                    throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound, $"Method not found: {QuotedValue.Of(request.Method)}");
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -228,7 +234,7 @@ public sealed class GatewayRpc(
                     new DataPart(new JsonObject { ["available_evaluations"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }));
             case GatewaySkill.GetResults:
                 var snapshot = await evaluations.GetAsync(call.EvaluationId!, ct)
-                    ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{call.EvaluationId}'.");
+                    ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{QuotedValue.Of(call.EvaluationId!)}'.");
                 var data = snapshot.IsTerminal ? new DataPart(ResultDocument.Build(snapshot)) : null;
                 return ImmediateReplies.Completed(message, contextId, ResultDocument.Summary(snapshot), data);
             default:
@@ -260,14 +266,14 @@ public sealed class GatewayRpc(
     private static string ForLog(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint;
 
-    private static JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, $"Task not found: {id}");
+    private static JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, $"Task not found: {QuotedValue.Of(id)}");
 
     private static JsonRpcException NotCancelable(string id, TaskState state) =>
-        new(JsonRpcErrorCodes.TaskNotCancelable, $"Task {id} cannot be canceled: it is already {TaskStates.ToWire(state)}.");
+        new(JsonRpcErrorCodes.TaskNotCancelable, $"Task {QuotedValue.Of(id)} cannot be canceled: it is already {TaskStates.ToWire(state)}.");
 
     private static async Task FailAsync(HttpContext http, JsonRpcRequest request, int code, string message)
     {
-        if (!http.Response.HasStarted) await WriteAsync(http, JsonRpcResponse.Failure(request.Id, code, message));
+        if (!http.Response.HasStarted) await WriteAsync(http, JsonRpcResponse.Failure(request.Id, code, QuotedValue.Message(message)));
     }
 
     private static Task WriteAsync(HttpContext http, JsonRpcResponse response)
