@@ -28,6 +28,12 @@ public sealed class GatewayRpc(
     {
         var ct = http.RequestAborted;
         var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, _options.MaxRequestBodyBytes, ct);
+        if (read.IsNotification)
+        {
+            // JSON-RPC 2.0: no reply to a notification. Every A2A method needs its reply, so it is not run either
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
         if (read.Request is not { } received)
         {
             await WriteAsync(http, read.Error!);

@@ -14,7 +14,6 @@ public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFa
     [InlineData("{not json", JsonRpcErrorCodes.ParseError)]
     [InlineData("", JsonRpcErrorCodes.ParseError)]
     [InlineData("[1,2]", JsonRpcErrorCodes.InvalidRequest)]
-    [InlineData("""{"jsonrpc":"2.0","method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
     [InlineData("""{"jsonrpc":"2.0","id":true,"method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
     [InlineData("""{"jsonrpc":"2.1","id":1,"method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":5}""", JsonRpcErrorCodes.InvalidRequest)]
@@ -162,5 +161,28 @@ public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFa
         Assert.Null(response["id"]);
         Assert.Equal(JsonRpcErrorCodes.InvalidRequest, GatewayClient.ErrorCode(response));
         Assert.DoesNotContain(id, text);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","method":"message/send"}""")]
+    [InlineData("""{"jsonrpc":"2.0","method":"tasks/get","params":{"id":"eval-none"}}""")]
+    public async Task A_notification_gets_no_reply(string body)
+    {
+        var (status, _, text) = await _client.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.NoContent, status);
+        Assert.Equal("", text);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.1","method":"message/send"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":null,"method":"message/send"}""")]
+    [InlineData("""{"jsonrpc":"2.0"}""")]
+    public async Task A_request_without_a_valid_id_that_is_no_notification_is_an_invalid_request(string body)
+    {
+        var (status, _, text) = await _client.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(JsonRpcErrorCodes.InvalidRequest, GatewayClient.ErrorCode(JsonNode.Parse(text)!.AsObject()));
     }
 }
