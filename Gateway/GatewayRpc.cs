@@ -172,8 +172,14 @@ public sealed class GatewayRpc(
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             log.LogError(e, "Streaming evaluation {EvaluationId} failed (request {TraceId})", started.EvaluationId, http.TraceIdentifier);
-            await stream.SendErrorAsync(JsonRpcErrorCodes.InternalError,
-                $"Internal error while following the evaluation (request {http.TraceIdentifier}); it carries on: poll with tasks/get {{\"id\": \"{started.EvaluationId}\"}}.");
+            string poll = $"poll with tasks/get {{\"id\": \"{QuotedValue.Of(started.EvaluationId)}\"}}";
+            bool siloLost = e is ClusterUnavailableException || ClusterEvaluationService.IsLostConnection(e);
+            await stream.SendErrorAsync(JsonRpcErrorCodes.InternalError, (siloLost, evaluations.KeepsEvaluationsAcrossRestarts) switch
+            {
+                (false, _) => $"Internal error while following the evaluation (request {http.TraceIdentifier}); it carries on: {poll}.",
+                (true, true) => $"The cluster stopped answering while following the evaluation; it carries on once a silo is up: {poll}.",
+                (true, false) => $"The cluster stopped answering while following the evaluation. It runs on in-memory storage, so a silo restart loses the evaluation: {poll} to see whether it survived, else start it again (the Redis backend keeps evaluations across restarts).",
+            });
         }
     }
 
@@ -272,7 +278,9 @@ public sealed class GatewayRpc(
     private static string ForLog(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint;
 
-    private static JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, $"Task not found: {QuotedValue.Of(id)}");
+    private JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, evaluations.KeepsEvaluationsAcrossRestarts
+        ? $"Task not found: {QuotedValue.Of(id)}"
+        : $"Task not found: {QuotedValue.Of(id)}: unknown id, or lost in a restart of a cluster running on in-memory storage — use the Redis backend to keep evaluations across restarts.");
 
     private static JsonRpcException NotCancelable(string id, TaskState state) =>
         new(JsonRpcErrorCodes.TaskNotCancelable, $"Task {QuotedValue.Of(id)} cannot be canceled: it is already {TaskStates.ToWire(state)}.");

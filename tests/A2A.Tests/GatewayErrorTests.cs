@@ -185,4 +185,35 @@ public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFa
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(JsonRpcErrorCodes.InvalidRequest, GatewayClient.ErrorCode(JsonNode.Parse(text)!.AsObject()));
     }
+
+    [Theory]
+    [InlineData(false, "Task not found: eval-none: unknown id, or lost in a restart of a cluster running on in-memory storage — use the Redis backend to keep evaluations across restarts.")]
+    [InlineData(true, "Task not found: eval-none")]
+    public async Task An_unknown_task_says_it_may_be_lost_only_when_storage_is_in_memory(bool durable, string message)
+    {
+        using var gateway = new GatewayFactory();
+        gateway.Evaluations.KeepsEvaluationsAcrossRestarts = durable;
+        var response = await new GatewayClient(gateway.CreateClient()).CallAsync("tasks/get", new JsonObject { ["id"] = "eval-none" });
+
+        Assert.Equal(JsonRpcErrorCodes.TaskNotFound, GatewayClient.ErrorCode(response));
+        Assert.Equal(message, (string)response["error"]!["message"]!);
+    }
+
+    [Fact]
+    public async Task Tasks_get_while_no_silo_answers_says_the_cluster_is_not_reachable()
+    {
+        using var gateway = new GatewayFactory();
+        gateway.Evaluations.ThrowOnGet = new ClusterUnavailableException(new Orleans.Runtime.Messaging.ConnectionFailedException("refused"));
+        var response = await new GatewayClient(gateway.CreateClient()).CallAsync("tasks/get", new JsonObject { ["id"] = "eval-1" });
+
+        Assert.Equal(JsonRpcErrorCodes.InternalError, GatewayClient.ErrorCode(response));
+        Assert.StartsWith("The evaluation cluster is not reachable", (string)response["error"]!["message"]!);
+    }
+
+    [Fact]
+    public void Orleans_connection_failures_count_as_a_lost_cluster()
+    {
+        Assert.True(ClusterEvaluationService.IsLostConnection(new Orleans.Runtime.Messaging.ConnectionFailedException("refused")));
+        Assert.False(ClusterEvaluationService.IsLostConnection(new InvalidOperationException("a bug")));
+    }
 }
