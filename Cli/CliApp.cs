@@ -7,14 +7,20 @@ namespace Tau2Observe.Cli;
 /// <summary>The <c>tau2obs</c> command line.</summary>
 public static class CliApp
 {
-    public static RootCommand CreateRootCommand(CliDependencies dependencies) =>
-        new("tau2obs: run tau2-bench evaluations of conversational agents on an Orleans cluster")
+    public static RootCommand CreateRootCommand(CliDependencies dependencies)
+    {
+        var datadog = DatadogCommand.Create();
+        datadog.Subcommands.Add(DatadogEmitCommand.Create(dependencies)); // emit needs the cluster, which the Datadog library does not know
+        return new("tau2obs: run tau2-bench evaluations of conversational agents on an Orleans cluster")
         {
             EvaluateCommand.Create(dependencies),
             ConformanceCommand.Create(dependencies),
             RegradeCommand.Create(dependencies),
-            DatadogCommand.Create(),
+            LoadTestCommand.Create(dependencies),
+            TrafficCommand.Create(),
+            datadog,
         };
+    }
 
     public static Task<int> RunAsync(string[] args, CliDependencies dependencies, TextWriter? output = null, TextWriter? error = null)
     {

@@ -17,4 +17,7 @@ public sealed class CliDependencies
 
     /// <summary>Extra services for the embedded silo (e.g. another participant resolver).</summary>
     public Action<IServiceCollection>? ConfigureEmbeddedSilo { get; init; }
+
+    /// <summary>Reads environment variables (OTLP and Datadog settings); tests supply their own.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

@@ -25,6 +25,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.ListenByDefaultOn("http://127.0.0.1:5100");
+        builder.AddServiceDefaults("tau2observe-gateway");
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.AddMemoryCache();
@@ -131,6 +132,7 @@ public static class GatewayApp
                 builder.UseOrleansClient(client =>
                 {
                     client.UseLocalhostClustering(port, ClusterIdentity.ServiceId, ClusterIdentity.ClusterId);
+                    client.AddActivityPropagation(); // the evaluation's trace continues into the grains
                     client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
                 });
                 break;
@@ -143,6 +145,7 @@ public static class GatewayApp
                 {
                     client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ClusterIdentity.ServiceId, ClusterIdentity.ClusterId));
                     client.UseRedisClustering(redis);
+                    client.AddActivityPropagation();
                     client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
                 });
                 break;

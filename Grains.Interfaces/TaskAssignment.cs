@@ -11,4 +11,7 @@ public sealed record TaskAssignment
     [Id(3)] public required IReadOnlyList<long> TrialSeeds { get; init; }
     /// <summary>The request's secrets, encrypted (Data Protection); null when it brought none.</summary>
     [Id(4)] public string? ProtectedSecrets { get; init; }
+
+    /// <summary>W3C traceparent of the evaluation span, so the task's span joins the evaluation's trace.</summary>
+    [Id(5)] public string? TraceParent { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record TrialAssignment
     [Id(4)] public required EvaluationRequest Request { get; init; }
     /// <summary>The request's secrets, encrypted (Data Protection); null when it brought none.</summary>
     [Id(5)] public string? ProtectedSecrets { get; init; }
+
+    /// <summary>W3C traceparent of the task span, so the trial's span joins the evaluation's trace.</summary>
+    [Id(6)] public string? TraceParent { get; init; }
 }

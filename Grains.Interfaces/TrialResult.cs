@@ -26,4 +26,11 @@ public sealed record TrialResult
     [Id(15)] public int RetriedFailures { get; init; }
     /// <summary>How often the run continued from a stored checkpoint (after a crash, a move to another silo, or a retry).</summary>
     [Id(16)] public int Resumptions { get; init; }
+
+    /// <summary>
+    /// What the user simulator's messages cost, summed over those that report a cost (the seed's
+    /// <c>tau2.simulator.cost_usd</c>); null when none does. Unlike tau2's <see cref="UserCost"/> it is
+    /// not voided by an agent message without a cost, which every A2A agent sends.
+    /// </summary>
+    [Id(17)] public double? SimulatorCost { get; init; }
 }

@@ -17,6 +17,7 @@ public static class MockAgentsApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.ListenByDefaultOn("http://127.0.0.1:5101");
+        builder.AddServiceDefaults("tau2observe-mock-agents");
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(sp => new OracleTaskLookup(sp.GetRequiredService<IConfiguration>()["TAU2_DATA_DIR"]));
         builder.Services.AddSingleton<OracleConversations>();

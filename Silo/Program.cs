@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using Tau2Observe.Datadog.LlmObs;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Grains.Hosting;
 using Tau2Observe.ServiceDefaults;
@@ -8,7 +9,7 @@ using Tau2Observe.Silo;
 // The Orleans silo, co-hosted with its HTTP side: health endpoints and the Orleans dashboard.
 var builder = WebApplication.CreateBuilder(args);
 builder.ListenByDefaultOn("http://127.0.0.1:5080");
-builder.AddServiceDefaults();
+builder.AddServiceDefaults("tau2observe-silo");
 
 var backend = Tau2ObserveBackend.FromConfiguration(builder.Configuration);
 builder.UseOrleans(silo =>
@@ -18,6 +19,7 @@ builder.UseOrleans(silo =>
         builder.Configuration.GetValue("Tau2Observe:SiloPort", 11111),
         builder.Configuration.GetValue("Tau2Observe:GatewayPort", 30000));
     silo.AddTau2ObserveGrains(backend);
+    silo.Services.AddLlmObsEvaluations(LlmObsOptions.FromEnvironment()); // only when DD_API_KEY is set
     silo.AddActivityPropagation();
     silo.AddDashboard();
 });

@@ -1,11 +1,16 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Grains.Hosting;
+using Tau2Observe.ServiceDefaults;
 
 namespace Tau2Observe.Cli.Clusters;
 
-/// <summary>A single-node silo inside the CLI process, with memory backends, on free loopback ports.</summary>
+/// <summary>
+/// A single-node silo inside the CLI process, with memory backends, on free loopback ports. Like a silo
+/// process it exports its telemetry when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (service <c>tau2obs</c>).
+/// </summary>
 public sealed class EmbeddedCluster(IHost host) : IClusterConnection
 {
     public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
@@ -14,6 +19,8 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         StderrLogging.Configure(builder.Logging);
+        builder.Configuration.AddEnvironmentVariables(); // the OTEL_* and DD_* settings
+        builder.AddServiceDefaults("tau2obs");
         builder.Services.AddSingleton(domains);
         configure?.Invoke(builder.Services);
 
@@ -21,7 +28,8 @@ public sealed class EmbeddedCluster(IHost host) : IClusterConnection
         var ports = FreeLoopbackPorts.Take(2);
         builder.UseOrleans(silo => silo
             .UseTau2ObserveClustering(backend, ports[0], ports[1])
-            .AddTau2ObserveGrains(backend));
+            .AddTau2ObserveGrains(backend)
+            .AddActivityPropagation());
 
         var host = builder.Build();
         await host.StartAsync(ct);

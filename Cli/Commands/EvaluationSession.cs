@@ -18,7 +18,7 @@ public sealed class EvaluationSession(
             // arguments the cluster would only reject per simulation, or after the run: check them first
             CheckAgent(request.AgentEndpoint);
             if (outputFile is not null) CheckWritable(outputFile);
-            await using var connection = await ConnectAsync(request, ct);
+            await using var connection = await ClusterConnections.OpenAsync(dependencies, cluster, request.Domain, ct);
             var grain = connection.Grains.GetGrain<IEvaluationGrain>(EvaluationId());
             var started = await StartAsync(grain, request);
             if (started.Request is { } existing && existing != request)
@@ -58,17 +58,6 @@ public sealed class EvaluationSession(
             stderr.WriteLine($"error: {e.GetType().Name}: {e.Message}");
             return NotCompleted;
         }
-    }
-
-    private async Task<IClusterConnection> ConnectAsync(EvaluationRequest request, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(cluster)) return await RemoteCluster.ConnectAsync(ClusterAddress.Parse(cluster), ct);
-
-        // check what can be checked here before paying for a silo start
-        var domains = Guarded(dependencies.CreateDomains);
-        if (!domains.Contains(request.Domain))
-            throw new CliError($"Unknown domain '{request.Domain}'. Known domains: {string.Join(", ", domains.Names.Order(StringComparer.Ordinal))}");
-        return await EmbeddedCluster.StartAsync(domains, dependencies.ConfigureEmbeddedSilo, ct);
     }
 
     private static async Task<EvaluationSnapshot> StartAsync(IEvaluationGrain grain, EvaluationRequest request)
@@ -111,18 +100,6 @@ public sealed class EvaluationSession(
         if (string.IsNullOrWhiteSpace(evaluationId) || evaluationId.Contains('/'))
             throw new CliError($"--evaluation-id: '{evaluationId}' must be non-empty and must not contain '/'");
         return evaluationId.Trim();
-    }
-
-    private static T Guarded<T>(Func<T> load)
-    {
-        try
-        {
-            return load();
-        }
-        catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
-        {
-            throw new CliError(e.Message);
-        }
     }
 
     private void ReportErrors(EvaluationSnapshot final)

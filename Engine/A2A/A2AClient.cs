@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tau2Observe.Engine.Telemetry;
 
 namespace Tau2Observe.Engine.A2A;
 
@@ -126,6 +127,7 @@ public sealed class A2AClient
     /// <summary><c>message/stream</c>: the events until the server closes the stream. A JSON-RPC error event ends it with an exception.</summary>
     public async IAsyncEnumerable<A2AEvent> StreamMessageAsync(MessageSendParams parameters, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        using var span = StartSpan(A2AMethods.StreamMessage);
         var version = await ResolveProtocolVersionAsync(ct);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         idle.CancelAfter(Timeout);
@@ -154,13 +156,35 @@ public sealed class A2AClient
 
     private async Task<JsonNode> CallAsync(string method, object parameters, CancellationToken ct)
     {
+        using var span = StartSpan(method);
         var version = await ResolveProtocolVersionAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         using var request = CreateRpcRequest(method, parameters, "application/json", version);
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, ct);
-        await ThrowOnHttpErrorAsync(response, timeout.Token, ct);
-        return ToLegacy(await ReadRpcResultAsync(response, timeout.Token, ct), method, version);
+        try
+        {
+            using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, ct);
+            await ThrowOnHttpErrorAsync(response, timeout.Token, ct);
+            return ToLegacy(await ReadRpcResultAsync(response, timeout.Token, ct), method, version);
+        }
+        catch (Exception e) when (e is A2AException or JsonRpcException)
+        {
+            // the type only: messages may quote what the agent sent
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            span?.SetTag("error.type", e.GetType().FullName);
+            throw;
+        }
+    }
+
+    /// <summary>One span per JSON-RPC exchange; the HTTP client span beneath it carries the traceparent to the agent.</summary>
+    private System.Diagnostics.Activity? StartSpan(string method)
+    {
+        var span = Spans.Start(SpanNames.A2ARequest, method, System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("rpc.system", "jsonrpc");
+        span?.SetTag("rpc.method", method);
+        span?.SetTag("server.address", Endpoint.Host);
+        span?.SetTag("tau2.a2a.endpoint", DisplayName); // no user info, no query: nothing secret
+        return span;
     }
 
     /// <param name="method">The 0.3 method name; a 1.0 request carries its 1.0 name and translated params.</param>

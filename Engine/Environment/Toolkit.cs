@@ -64,9 +64,13 @@ public abstract class Toolkit
         return record;
     }
 
-    /// <summary>A root whose map and list tables are shallow copies of the pristine root's: cheap, and safe with <see cref="Own"/>.</summary>
+    /// <summary>
+    /// A root whose map and list tables are shallow copies of the pristine root's: cheap, and safe with
+    /// <see cref="Own"/>. The pristine records are frozen from here on (their hash bytes are cached).
+    /// </summary>
     public static PyRecord ShallowCopyTables(PyRecord pristine)
     {
+        CanonicalFragments.Freeze(pristine);
         var root = new PyRecord(pristine.ModelName, pristine.Count);
         foreach (var (k, v) in pristine)
             root.Add(k, v switch

@@ -133,7 +133,9 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
             throw new EvaluationFailedException("Replaying the trajectory failed: " + e.Message, e);
         }
         var gold = goldRun.Value.Environment;
-        bool dbMatch = predicted.AgentDbHash() == gold.AgentDbHash() && predicted.UserDbHash() == gold.UserDbHash();
+        // equal canonical JSON is what equal hashes stand for; comparing the databases directly skips hashing both
+        bool dbMatch = DbComparer.CanonicallyEqual(predicted.AgentTools.Db, gold.AgentTools.Db)
+                       && DbComparer.CanonicallyEqual(predicted.UserTools?.Db, gold.UserTools?.Db);
         double dbReward = dbMatch ? 1.0 : 0.0;
 
         var checks = new List<PyDict>();

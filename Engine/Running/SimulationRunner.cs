@@ -17,6 +17,7 @@ namespace Tau2Observe.Engine.Running;
 public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? judge = null)
 {
     private readonly ConcurrentDictionary<(string, string?, string?), IReadOnlyDictionary<string, TauTask>> _tasks = new();
+    private readonly ConcurrentDictionary<string, (string Agent, string User)> _toolSchemas = new(StringComparer.Ordinal);
 
     public DomainRegistry Domains => domains;
 
@@ -31,9 +32,14 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
 
     public AgentContext CreateContext(TrialSpec spec, DomainEnvironment env, TauTask task)
     {
-        var schemas = PyJson.Parse(domains.Get(spec.Domain).ToolSchemasJson()) as PyDict;
-        string Tools(string key) => PyJson.Dumps(schemas?.GetOrDefault(key) ?? new List<object?>());
-        return new AgentContext(spec.Domain, task, env, Tools("agent_tools"), Tools("user_tools"), spec.Seed);
+        // the schemas are the same for every trial of a domain: parse them once
+        var (agentTools, userTools) = _toolSchemas.GetOrAdd(spec.Domain, name =>
+        {
+            var schemas = PyJson.Parse(domains.Get(name).ToolSchemasJson()) as PyDict;
+            string Tools(string key) => PyJson.Dumps(schemas?.GetOrDefault(key) ?? new List<object?>());
+            return (Tools("agent_tools"), Tools("user_tools"));
+        });
+        return new AgentContext(spec.Domain, task, env, agentTools, userTools, spec.Seed);
     }
 
     public async Task<SimulationRun> RunAsync(
@@ -43,8 +49,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         Func<SimulationCheckpoint, CancellationToken, Task>? onCheckpoint = null,
         CancellationToken ct = default)
     {
-        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Trial);
-        span?.SetTag("resource.name", $"{spec.Domain}/{spec.TaskId}");
+        using var span = Spans.Start(SpanNames.Trial, $"{spec.Domain}/{spec.TaskId}", parentTraceParent: spec.TraceParent);
         span?.SetTag("tau2.domain", spec.Domain);
         span?.SetTag("tau2.task_id", spec.TaskId);
         span?.SetTag("tau2.trial", spec.Trial);
@@ -60,6 +65,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
         };
         var run = resumeFrom is null ? await orchestrator.RunAsync(ct) : await orchestrator.ResumeAsync(resumeFrom, ct);
         run.Trial = spec.Trial;
+        run.TraceContext = span?.Context ?? default;
         await GradeAsync(run, task, domain, spec.SoloMode, ct, spec.Grading);
         span?.SetTag("tau2.termination_reason", run.TerminationReason);
         span?.SetTag("tau2.reward", run.RewardInfo?.Reward);
@@ -70,7 +76,7 @@ public sealed class SimulationRunner(DomainRegistry domains, INlAssertionJudge? 
     /// <summary>Grades a run in place. A run that cannot be graded scores 0 with the reason in <c>info</c> (tau2 would abort the batch).</summary>
     public async Task GradeAsync(SimulationRun run, TauTask task, IDomain domain, bool soloMode, CancellationToken ct, GradingOptions? grading = null)
     {
-        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Grading);
+        using var span = Spans.Start(SpanNames.Grading, task.Id);
         try
         {
             run.RewardInfo = await new Evaluator(domain, judge, grading).EvaluateAsync(run, task, EvaluationType.All, soloMode, ct);

@@ -1,6 +1,9 @@
 namespace Tau2Observe.Engine.Running;
 
-/// <summary>Everything needed to run one (task, trial) simulation; contains no secrets.</summary>
+/// <summary>
+/// Everything needed to run one (task, trial) simulation; contains no secrets. <see cref="TraceParent"/>
+/// is the span the trial's span belongs under (its task's), when not the current one.
+/// </summary>
 public sealed record TrialSpec(
     string Domain,
     string TaskId,
@@ -11,4 +14,5 @@ public sealed record TrialSpec(
     string? TaskSplit = "base",
     string? TaskSet = null,
     bool SoloMode = false,
-    Evaluation.GradingOptions? Grading = null);
+    Evaluation.GradingOptions? Grading = null,
+    string? TraceParent = null);

@@ -192,7 +192,7 @@ public sealed class Orchestrator
 
     private async Task StepAsync(CancellationToken ct)
     {
-        using var span = Tau2Telemetry.Source.StartActivity(SpanNames.Turn);
+        using var span = Spans.Start(SpanNames.Turn, _to);
         span?.SetTag("tau2.step", _steps);
         span?.SetTag("tau2.to_role", _to);
         switch (_to)
@@ -218,8 +218,11 @@ public sealed class Orchestrator
                     var results = new List<Message>();
                     foreach (var call in request.ToolCalls ?? throw new InvalidOperationException("environment step without tool calls"))
                     {
-                        using var toolSpan = Tau2Telemetry.Source.StartActivity(SpanNames.ToolCall);
-                        toolSpan?.SetTag("resource.name", call.Name);
+                        using var toolSpan = Spans.Start(SpanNames.ToolCall, call.Name);
+                        // GenAI tool-span attributes, so LLM Observability shows the call as a tool span
+                        toolSpan?.SetTag("gen_ai.operation.name", "execute_tool");
+                        toolSpan?.SetTag("gen_ai.tool.name", call.Name);
+                        toolSpan?.SetTag("gen_ai.tool.call.id", call.Id);
                         toolSpan?.SetTag("tau2.tool.name", call.Name);
                         toolSpan?.SetTag("tau2.tool.requestor", call.Requestor);
                         var result = _env.GetResponse(call);

@@ -22,6 +22,9 @@ public sealed class SimulationRun
     /// <summary>Not in tau2's schema: why an agent/user/infrastructure error ended the run (never contains secrets).</summary>
     public string? Error { get; set; }
 
+    /// <summary>Not in tau2's schema and never stored: the context of the run's <c>tau2.trial</c> span, when traced.</summary>
+    public System.Diagnostics.ActivityContext TraceContext { get; set; }
+
     public PyDict ToPy()
     {
         var d = new PyDict

@@ -13,7 +13,8 @@ public class PyDict : OrderedDictionary<string, object?>
 
     public PyDict(int capacity) : base(capacity, StringComparer.Ordinal) { }
 
-    public PyDict(IEnumerable<KeyValuePair<string, object?>> items) : base(StringComparer.Ordinal)
+    public PyDict(IEnumerable<KeyValuePair<string, object?>> items)
+        : base(items is ICollection<KeyValuePair<string, object?>> c ? c.Count : 0, StringComparer.Ordinal)
     {
         foreach (var (k, v) in items) this[k] = v;
     }

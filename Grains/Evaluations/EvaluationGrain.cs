@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Engine.Users;
 using Tau2Observe.Engine.Values;
 using Tau2Observe.Grains.Interfaces;
+using Tau2Observe.Grains.Telemetry;
 using Tau2Observe.Grains.Secrets;
 using Tau2Observe.Grains.Trials;
 
@@ -34,6 +36,7 @@ public sealed class EvaluationGrain(
     // Cancel and the background fan-out interleave with other calls: one state change and write at a time.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly List<Channel<ProgressEvent>> _watchers = [];
+    private readonly ActivationSpan _span = new();
     // trials waiting for admission: progress information only, so memory is enough
     private readonly HashSet<(string TaskId, int Trial)> _waiting = [];
     private Task? _fanOut;
@@ -47,7 +50,17 @@ public sealed class EvaluationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (IsStarted && !IsTerminal && !S.FannedOut) EnsureFanOut();
+        if (IsStarted && !IsTerminal)
+        {
+            OpenSpan(S.CallerTraceParent, resumed: true);
+            if (!S.FannedOut) EnsureFanOut();
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _span.Interrupt();
         return Task.CompletedTask;
     }
 
@@ -56,9 +69,14 @@ public sealed class EvaluationGrain(
         if (IsStarted) return Snapshot();
         var tasks = Validate(request);
         var now = DateTimeOffset.UtcNow;
+        // the caller's span (the gateway's request, propagated by Orleans) becomes the evaluation span's parent
+        var caller = TraceParent.Of(Activity.Current);
+        var spanContext = OpenSpan(caller, resumed: false, request);
         string? protectedSecrets = secretProtector.Protect(userKey);
         await UpdateAsync(() =>
         {
+            S.CallerTraceParent = caller;
+            S.TraceParent = spanContext;
             S.Request = request;
             S.ProtectedSecrets = protectedSecrets;
             S.Status = EvaluationStatus.Working;
@@ -105,6 +123,7 @@ public sealed class EvaluationGrain(
         if (stopped)
         {
             RecordMetrics();
+            CloseSpan();
             PublishFinal(error ?? ResultStatusName(status));
             try
             {
@@ -189,6 +208,7 @@ public sealed class EvaluationGrain(
         Publish(Event(EvaluationStatus.Working, trial: result));
         if (completed)
         {
+            CloseSpan();
             PublishFinal("completed");
             await UnregisterReminderAsync();
         }
@@ -205,7 +225,9 @@ public sealed class EvaluationGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!IsStarted || IsTerminal) return UnregisterReminderAsync();
-        if (!S.FannedOut) EnsureFanOut();
+        // every tick, not only until fanned out: starting is idempotent, and it re-drives any trial
+        // that lost its activation before its own reminder was registered
+        EnsureFanOut();
         return Task.CompletedTask;
     }
 
@@ -255,6 +277,7 @@ public sealed class EvaluationGrain(
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
                     EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, ProtectedSecrets = S.ProtectedSecrets,
+                    TraceParent = S.TraceParent,
                 })));
             await UpdateAsync(() =>
             {
@@ -307,14 +330,31 @@ public sealed class EvaluationGrain(
         }
     }
 
-    private void RecordMetrics()
+    private void RecordMetrics() => EvaluationTelemetry.RecordMetrics(Id, S.Request!, S.Summary!, S.Trials);
+
+    private string? OpenSpan(string? parent, bool resumed, EvaluationRequest? request = null)
     {
-        var summary = S.Summary!;
-        var request = S.Request!;
-        EvaluationMetrics.Record(
-            new MetricsSummary(summary.AvgReward, summary.PassHatK, summary.AvgAgentCost, summary.Simulations, summary.SuccessfulSimulations, summary.InfrastructureErrors),
-            request.Domain, Id, request.AgentEndpoint,
-            summary.PromptTokens, summary.CompletionTokens, summary.UserCost);
+        request ??= S.Request!;
+        // SERVER kind: the silo's service-entry span for this evaluation, with trace metrics in Datadog (spec §B)
+        var context = _span.Open(SpanNames.Evaluation, request.Domain, parent, resumed, ActivityKind.Server);
+        _span.SetTag("span.type", "worker");
+        _span.SetTag("tau2.evaluation_id", Id);
+        _span.SetTag("tau2.domain", request.Domain);
+        _span.SetTag("tau2.agent_endpoint", TrialMetrics.AgentEndpointTag(request.AgentEndpoint));
+        _span.SetTag("tau2.num_tasks", request.NumTasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all");
+        _span.SetTag("tau2.num_trials", request.NumTrials);
+        return context;
+    }
+
+    private void CloseSpan()
+    {
+        var summary = S.Summary;
+        _span.SetTag("tau2.status", S.Status.ToString().ToLowerInvariant());
+        _span.SetTag("tau2.avg_reward", summary?.AvgReward);
+        _span.SetTag("tau2.simulations", summary?.Simulations);
+        _span.SetTag("tau2.successful_simulations", summary?.SuccessfulSimulations);
+        _span.SetTag("tau2.infrastructure_errors", summary?.InfrastructureErrors);
+        _span.Close(failed: S.Status == EvaluationStatus.Failed, S.Error);
     }
 
     private IEnumerable<(string TaskId, int Trial)> AllTrials() =>

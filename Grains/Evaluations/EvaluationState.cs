@@ -24,4 +24,10 @@ public sealed class EvaluationState
     [Id(9)] public string? Error { get; set; }
     /// <summary>The request's secrets, encrypted with Data Protection (never in plain text).</summary>
     [Id(10)] public string? ProtectedSecrets { get; set; }
+
+    /// <summary>W3C traceparent of the caller's span (the evaluation span's parent).</summary>
+    [Id(11)] public string? CallerTraceParent { get; set; }
+
+    /// <summary>W3C traceparent of the evaluation span (its tasks' parent).</summary>
+    [Id(12)] public string? TraceParent { get; set; }
 }

@@ -1,4 +1,6 @@
+using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Grains.Interfaces;
+using Tau2Observe.Grains.Telemetry;
 
 namespace Tau2Observe.Grains.Tasks;
 
@@ -11,19 +13,30 @@ namespace Tau2Observe.Grains.Tasks;
 public sealed class TaskGrain(
     [PersistentState("task", GrainStorage.Name)] IPersistentState<TaskState> state) : Grain, ITaskGrain
 {
+    private readonly ActivationSpan _span = new();
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _span.Interrupt();
+        return Task.CompletedTask;
+    }
+
     public async Task Start(TaskAssignment assignment)
     {
         if (state.State.Assignment is null)
         {
             state.State.Assignment = assignment;
+            state.State.TraceParent = OpenSpan(assignment, resumed: false);
             await state.WriteStateAsync();
         }
         var a = state.State.Assignment;
+        if (!_span.IsOpen && !IsComplete) OpenSpan(a, resumed: true);
         var pending = Enumerable.Range(0, a.TrialSeeds.Count).Where(trial => !state.State.Results.Exists(r => r.Trial == trial));
         await Task.WhenAll(pending.Select(trial => Trial(a, trial).Start(new TrialAssignment
         {
             EvaluationId = a.EvaluationId, TaskId = a.TaskId, Trial = trial, Seed = a.TrialSeeds[trial], Request = a.Request,
             ProtectedSecrets = a.ProtectedSecrets,
+            TraceParent = state.State.TraceParent,
         })));
     }
 
@@ -44,14 +57,31 @@ public sealed class TaskGrain(
                 throw;
             }
         }
+        if (IsComplete) _span.Close();
         // forwarded even when already known: an earlier forward may have failed after the write
         await GrainFactory.GetGrain<IEvaluationTrialSink>(a.EvaluationId).ReportTrial(result);
+        // every trial is in and forwarded: nothing keeps this task busy, free its memory now
+        if (state.State.Results.Count == a.TrialSeeds.Count) this.DeactivateOnIdle();
     }
 
     public async Task Cancel()
     {
         if (state.State.Assignment is not { } a) return;
+        _span.SetTag("tau2.cancelled", true);
+        _span.Close();
         await Task.WhenAll(Enumerable.Range(0, a.TrialSeeds.Count).Select(trial => Trial(a, trial).Cancel()));
+    }
+
+    private bool IsComplete => state.State.Assignment is { } a && state.State.Results.Count >= a.TrialSeeds.Count;
+
+    private string? OpenSpan(TaskAssignment a, bool resumed)
+    {
+        var context = _span.Open(SpanNames.Task, $"{a.Request.Domain}/{a.TaskId}", a.TraceParent, resumed);
+        _span.SetTag("tau2.evaluation_id", a.EvaluationId);
+        _span.SetTag("tau2.domain", a.Request.Domain);
+        _span.SetTag("tau2.task_id", a.TaskId);
+        _span.SetTag("tau2.num_trials", a.TrialSeeds.Count);
+        return context;
     }
 
     private ITrialGrain Trial(TaskAssignment a, int trial) => GrainFactory.GetGrain<ITrialGrain>(GrainKeys.Trial(a.EvaluationId, a.TaskId, trial));

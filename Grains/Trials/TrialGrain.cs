@@ -27,6 +27,7 @@ public sealed class TrialGrain(
     [PersistentState("trial", GrainStorage.Name)] IPersistentState<TrialState> state,
     SimulationRunner runner,
     IParticipantResolver participants,
+    IEnumerable<ITrialListener> listeners,
     SecretProtector secretProtector,
     IOptions<TrialOptions> trialOptions,
     IOptions<AdmissionOptions> admissionOptions,
@@ -73,12 +74,6 @@ public sealed class TrialGrain(
             S.Assignment = assignment;
             await state.WriteStateAsync();
         }
-        // also on a repeated Start: an earlier one may have died between the write and the registration
-        if (!S.Reported && !_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(DriverReminder, _options.ReminderPeriod, _options.ReminderPeriod);
-            _reminderRegistered = true;
-        }
         EnsureDriving();
     }
 
@@ -112,6 +107,9 @@ public sealed class TrialGrain(
         await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
         try
         {
+            // registered here, off the start call: with thousands of trials starting at once the
+            // reminder table is a queue, and until this is done the evaluation's reminder re-drives the trial
+            if (!S.Reported && !_reminderRegistered) await RegisterReminderAsync();
             if (S.Result is null) await RunAsync();
             await ReportAsync();
         }
@@ -160,6 +158,25 @@ public sealed class TrialGrain(
         S.CheckpointJson = null;
         await state.WriteStateAsync();
         TrialMetrics.Record(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint);
+        NotifyListeners(run, a);
+    }
+
+    /// <summary>Off the grain's scheduler and not awaited: a slow listener (an HTTP intake) must not hold up the report.</summary>
+    private void NotifyListeners(SimulationRun run, TrialAssignment a)
+    {
+        string trial = this.GetPrimaryKeyString();
+        foreach (var listener in listeners)
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await listener.TrialFinishedAsync(run, a.Request.Domain, a.EvaluationId, a.Request.AgentEndpoint, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Trial {Trial}: listener {Listener} failed", trial, listener.GetType().Name);
+                }
+            });
     }
 
     /// <summary>The participants, or why they cannot be had (a setup problem: not retried).</summary>
@@ -194,7 +211,8 @@ public sealed class TrialGrain(
     private async Task<SimulationRun> RunWithRetriesAsync(TrialAssignment a, IParticipantFactory factory, Stopwatch clock)
     {
         var spec = new TrialSpec(a.Request.Domain, a.TaskId, a.Trial, a.Seed, a.Request.MaxSteps, a.Request.MaxErrors, a.Request.TaskSplit, a.Request.TaskSet,
-            SoloMode: a.Request.SoloMode, Grading: GradingOptions.FromNames(a.Request.Corrections));
+            SoloMode: a.Request.SoloMode, Grading: GradingOptions.FromNames(a.Request.Corrections),
+            TraceParent: a.TraceParent);
         while (true)
         {
             using var watchdog = new CancellationTokenSource();
@@ -320,6 +338,22 @@ public sealed class TrialGrain(
         S.Reported = true;
         await state.WriteStateAsync();
         await UnregisterReminderAsync();
+        // a finished trial is only read again for the results file: free its memory now, not when idle collection gets to it
+        this.DeactivateOnIdle();
+    }
+
+    private async Task RegisterReminderAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(DriverReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderRegistered = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // the run goes on; the evaluation's reminder re-drives this trial if it is interrupted
+            logger.LogWarning(e, "Trial {Trial}: could not register its reminder", this.GetPrimaryKeyString());
+        }
     }
 
     private async Task UnregisterReminderAsync()

@@ -38,6 +38,7 @@ public static class TrialRuns
     public static TrialResult ToResult(SimulationRun run, int trial)
     {
         var usages = run.Messages.Where(m => m.Usage is not null).Select(m => m.Usage!).ToList();
+        var simulatorCosts = run.Messages.Where(m => m.IsUser && m.Cost is not null).Select(m => m.Cost!.Value).ToList();
         return new TrialResult
         {
             TaskId = run.TaskId,
@@ -55,6 +56,7 @@ public static class TrialRuns
             PromptTokens = usages.Sum(u => Tokens(u, "prompt_tokens")),
             CompletionTokens = usages.Sum(u => Tokens(u, "completion_tokens")),
             CachedPromptTokens = usages.Sum(u => Tokens(u, "cached_tokens")),
+            SimulatorCost = simulatorCosts.Count == 0 ? null : simulatorCosts.Sum(),
         };
     }
 

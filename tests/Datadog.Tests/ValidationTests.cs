@@ -39,14 +39,14 @@ public sealed class ValidationTests
         {
             Directory.CreateDirectory(Path.Combine(dir.FullName, "monitors"));
             var broken = Copy("dr-003-token-cost-anomaly.json");
-            broken["query"] = "avg(last_15m):anomalies(sum:tau2.llm.token_cost{*}.as_count(), 'agile', 2, direction='above') >= 1";
+            broken["query"] = "avg(last_15m):anomalies(sum:tau2.llm.token_price{*}.as_count(), 'agile', 2, direction='above') >= 1";
             File.WriteAllText(Path.Combine(dir.FullName, "monitors", "dr-003.json"), broken.ToJsonString());
             await using var fake = await FakeDatadogApi.StartAsync();
 
             var (exit, output) = await CommandRunner.RunAsync(fake.Settings, "setup", "--dir", dir.FullName);
 
             Assert.Equal(1, exit);
-            Assert.Contains("tau2.llm.token_cost is not emitted", output);
+            Assert.Contains("tau2.llm.token_price is not emitted", output);
             Assert.Empty(fake.Requests);
         }
         finally
@@ -56,14 +56,14 @@ public sealed class ValidationTests
     }
 
     [Theory]
-    [InlineData("sum(last_1h):sum:tau2.tool.correct{*} by {difficulty}.as_count() > 3", "cannot be grouped by 'difficulty'")]
-    [InlineData("sum(last_15m):sum:tau2.assertion.result{met:false} by {agent_endpoint,type}.as_count() > 10", "cannot be grouped by 'agent_endpoint'")]
+    [InlineData("sum(last_1h):sum:tau2.tool.correct{*} by {task_id}.as_count() > 3", "cannot be grouped by 'task_id'")]
+    [InlineData("sum(last_15m):sum:tau2.assertion.result{met:false} by {difficulty,type}.as_count() > 10", "cannot be grouped by 'difficulty'")]
     [InlineData("sum(last_1h):sum:tau2.termination{reason:max_errors} by {domain}.as_count() > 3", "never has the value 'max_errors'")]
     [InlineData("sum(last_15m):sum:tau2.assertion.result{type:check_nl_assertion}.as_count() > 10", "never has the value 'check_nl_assertion'")]
     [InlineData("percentile(last_10m):p99:tau2.simulator.cost_usd{*} > 60", "need a distribution")]
     [InlineData("avg(last_10m):avg:tau2.task.reward{upper:60} < 0.5", "has no tag 'upper'")]
     [InlineData("avg(last_10m):avg:tau2.evaluation.pass_rate{*}.as_count() < 50", ".as_count() applies to counts")]
-    [InlineData("avg(last_15m):avg:tau2.task.reward_per_turn{*} < 0.03", "tau2.task.reward_per_turn is not emitted")]
+    [InlineData("avg(last_15m):avg:tau2.evaluation.pass_hat_4{*} < 0.03", "tau2.evaluation.pass_hat_4 is not emitted")]
     [InlineData("avg(last_10m):avg:tau2.task.reward{$domain} < 0.5", "template variable $domain is not defined")]
     [InlineData("avg(last_10m):avg:tau2.task.reward{*} by {domain < 0.5", "unclosed '{'")]
     [InlineData("avg:tau2.task.reward{*} < 0.5", "query must read")]
@@ -160,12 +160,12 @@ public sealed class ValidationTests
     {
         var dashboard = Copy("operations.json");
         var quickStats = dashboard["widgets"]!.AsArray().Last()!["definition"]!["widgets"]!.AsArray();
-        quickStats[0]!["definition"]!["requests"]![0]!["q"] = "sum:tau2.assertion.result{$agent_endpoint,$team}.as_count()";
+        quickStats[0]!["definition"]!["requests"]![0]!["q"] = "sum:tau2.assertion.result{$difficulty,$team}.as_count()";
         dashboard["template_variables"]!.AsArray().Add(new JsonObject { ["name"] = "unused", ["prefix"] = "domain", ["default"] = "*" });
 
         var issues = Validate(ResourceKind.Dashboard, dashboard);
 
-        Assert.Contains(issues, i => i.Contains("$agent_endpoint filters tag 'agent_endpoint', which tau2.assertion.result does not carry"));
+        Assert.Contains(issues, i => i.Contains("$difficulty filters tag 'difficulty', which tau2.assertion.result does not carry"));
         Assert.Contains(issues, i => i.Contains("template variable $team is not defined"));
         Assert.Contains(issues, i => i.Contains("template variable $unused is never used"));
     }

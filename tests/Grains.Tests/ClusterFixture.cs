@@ -19,6 +19,7 @@ public sealed class ClusterFixture : TestClusterFixture<ClusterFixture.SiloConfi
     {
         silo.Services.AddSingleton(TestDomains.CreateRegistry());
         silo.Services.AddSingleton<IParticipantResolver, TestParticipantResolver>();
+        silo.Services.AddSingleton<ITrialListener>(RecordingTrialListener.Shared);
         silo.AddTau2ObserveGrains(new Tau2ObserveBackend());
     }
 }

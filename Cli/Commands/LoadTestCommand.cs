@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tau2Observe.Cli.Clusters;
+using Tau2Observe.Cli.LoadTesting;
+using Tau2Observe.Cli.Output;
+
+namespace Tau2Observe.Cli.Commands;
+
+/// <summary>
+/// <c>tau2obs loadtest</c>: drives evaluation grains with the oracle agent and the scripted user
+/// (simulated per-turn latency) and reports throughput, concurrency, latency and silo resources.
+/// </summary>
+public static class LoadTestCommand
+{
+    public static Command Create(CliDependencies dependencies)
+    {
+        var domain = new Option<string>("--domain", "-d") { Description = "tau2 domain", DefaultValueFactory = _ => "airline" };
+        var simulations = new Option<int>("--simulations", "-n") { Description = "simulations to launch at most", DefaultValueFactory = _ => 100 };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "simulations in flight at most", DefaultValueFactory = _ => 100 };
+        var tasks = new Option<int>("--tasks-per-evaluation") { Description = "tasks of each evaluation the test launches", DefaultValueFactory = _ => 10 };
+        var trials = new Option<int>("--trials-per-evaluation") { Description = "trials per task of each evaluation", DefaultValueFactory = _ => 1 };
+        var latency = new Option<int>("--turn-latency-ms") { Description = "simulated latency of every agent and user turn", DefaultValueFactory = _ => 1500 };
+        var duration = new Option<double>("--duration") { Description = "seconds after which no more simulations are launched", DefaultValueFactory = _ => 600 };
+        var drain = new Option<double>("--drain-timeout") { Description = "seconds the simulations in flight may take to finish afterwards; the rest are cancelled", DefaultValueFactory = _ => 300 };
+        var seed = new Option<long>("--seed") { Description = "run seed of the evaluations", DefaultValueFactory = _ => 300 };
+        var json = new Option<bool>("--json") { Description = "print one JSON report object on stdout" };
+        var cluster = new Option<string?>("--cluster") { Description = "cluster to drive (as for evaluate; default: an embedded single-node silo)" };
+        var siloPids = new Option<int[]>("--silo-pid") { Description = "process ids of the cluster's silos, for their CPU and resident memory", AllowMultipleArgumentsPerToken = true };
+
+        var command = new Command("loadtest", "Load-test the cluster with simulated participants")
+        {
+            domain, simulations, concurrency, tasks, trials, latency, duration, drain, seed, json, cluster, siloPids,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                var settings = new LoadTestSettings
+                {
+                    Domain = parse.GetValue(domain)!,
+                    Simulations = parse.GetValue(simulations),
+                    Concurrency = parse.GetValue(concurrency),
+                    TasksPerEvaluation = parse.GetValue(tasks),
+                    TrialsPerEvaluation = parse.GetValue(trials),
+                    TurnLatency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
+                    Duration = Seconds(parse.GetValue(duration), "--duration"),
+                    DrainTimeout = Seconds(parse.GetValue(drain), "--drain-timeout"),
+                    Seed = parse.GetValue(seed),
+                };
+                settings.Validate();
+                var address = parse.GetValue(cluster) ?? Environment.GetEnvironmentVariable(EvaluateCommand.ClusterEnvironmentVariable);
+                var pids = parse.GetValue(siloPids) ?? [];
+                if (string.IsNullOrWhiteSpace(address) && pids.Length > 0) throw new CliError("--silo-pid needs --cluster: the embedded silo is this process");
+
+                await using var connection = await ClusterConnections.OpenAsync(dependencies, address, settings.Domain, ct);
+                var processes = string.IsNullOrWhiteSpace(address) ? [Process.GetCurrentProcess()] : pids.Select(SiloProcess).ToList();
+                var runner = new LoadTestRunner(settings, connection.Grains, new SiloResourceSampler(connection.Grains, processes));
+                stderr.WriteLine($"loadtest: {settings.Simulations} simulations on '{settings.Domain}', at most {settings.Concurrency} in flight, " +
+                                 $"{settings.TurnLatency.TotalMilliseconds:0} ms per turn, launching for at most {settings.Duration.TotalSeconds:0} s");
+                var report = await LoadTestProgress.RunAsync(runner, stderr, ct);
+                if (parse.GetValue(json)) stdout.WriteLine(report.ToJson().ToJsonString(LoadTestOutput.Indented));
+                else LoadTestOutput.Write(Consoles.For(stdout), report);
+                return report.Errors == 0 ? 0 : 1;
+            }
+            catch (CliError e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return e.ExitCode;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                stderr.WriteLine("cancelled");
+                return EvaluationSession.Interrupted;
+            }
+        });
+        return command;
+    }
+
+    private static TimeSpan Seconds(double value, string name) =>
+        double.IsFinite(value) && value > 0 ? TimeSpan.FromSeconds(value) : throw new CliError($"{name} must be a positive number of seconds");
+
+    private static Process SiloProcess(int pid)
+    {
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            throw new CliError($"--silo-pid: no process {pid}");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Tau2Observe.Cli.LoadTesting;
+
+/// <summary>
+/// What one load test does: evaluations of <see cref="TasksPerEvaluation"/> × <see cref="TrialsPerEvaluation"/>
+/// simulations with the oracle agent and scripted user, until <see cref="Simulations"/> have been
+/// started or <see cref="Duration"/> has passed, never more than <see cref="Concurrency"/> in flight.
+/// </summary>
+public sealed record LoadTestSettings
+{
+    public string Domain { get; init; } = "airline";
+    public int Simulations { get; init; } = 100;
+    public int Concurrency { get; init; } = 100;
+    public int TasksPerEvaluation { get; init; } = 10;
+    public int TrialsPerEvaluation { get; init; } = 1;
+    public TimeSpan TurnLatency { get; init; } = TimeSpan.FromMilliseconds(1500);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long simulations still in flight may take to finish once launching has stopped.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public long Seed { get; init; } = 300;
+
+    public int SimulationsPerEvaluation => TasksPerEvaluation * TrialsPerEvaluation;
+
+    public void Validate()
+    {
+        if (Simulations <= 0) throw new CliError("--simulations must be greater than 0");
+        if (Concurrency <= 0) throw new CliError("--concurrency must be greater than 0");
+        if (TasksPerEvaluation <= 0 || TrialsPerEvaluation <= 0) throw new CliError("--tasks-per-evaluation and --trials-per-evaluation must be greater than 0");
+        if (SimulationsPerEvaluation > Concurrency)
+            throw new CliError($"an evaluation has {SimulationsPerEvaluation} simulations, more than --concurrency {Concurrency}");
+        if (TurnLatency < TimeSpan.Zero) throw new CliError("--turn-latency-ms cannot be negative");
+        if (Duration <= TimeSpan.Zero) throw new CliError("--duration must be greater than 0");
+    }
+}

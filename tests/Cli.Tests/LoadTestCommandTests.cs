@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace Tau2Observe.Cli.Tests;
+
+/// <summary>A tiny <c>tau2obs loadtest</c> on the embedded silo: the report's fields are there and agree with each other (no timing assertions).</summary>
+public sealed class LoadTestCommandTests
+{
+    [Fact]
+    public async Task Json_report_has_every_field_and_its_counts_agree()
+    {
+        var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--simulations", "6", "--concurrency", "4",
+            "--tasks-per-evaluation", "2", "--turn-latency-ms", "20", "--duration", "120", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var r = doc.RootElement;
+        Assert.Equal(6, r.GetProperty("simulations_started").GetInt32());
+        Assert.Equal(6, r.GetProperty("simulations_completed").GetInt32());
+        Assert.Equal(0, r.GetProperty("simulations_lost").GetInt32());
+        Assert.Equal(0, r.GetProperty("errors").GetInt32());
+        Assert.Equal(1, r.GetProperty("silos").GetInt32());
+        int peak = r.GetProperty("in_flight_peak").GetInt32();
+        Assert.InRange(peak, 2, 4); // whole evaluations of 2, never past the limit of 4
+
+        var seconds = r.GetProperty("simulation_seconds");
+        Assert.Equal(6, seconds.GetProperty("count").GetInt32());
+        double p50 = seconds.GetProperty("p50").GetDouble(), p95 = seconds.GetProperty("p95").GetDouble(),
+            p99 = seconds.GetProperty("p99").GetDouble(), max = seconds.GetProperty("max").GetDouble();
+        Assert.True(0 < p50 && p50 <= p95 && p95 <= p99 && p99 <= max, $"{p50} {p95} {p99} {max}");
+        Assert.True(r.GetProperty("simulations_per_second").GetDouble() > 0);
+        Assert.True(r.GetProperty("mean_turns").GetDouble() >= 2);
+        // the latency sum follows from the turns: (turns - greeting) x 20 ms
+        Assert.Equal((r.GetProperty("mean_turns").GetDouble() - 1) * 0.02, r.GetProperty("mean_latency_sum_seconds").GetDouble(), 3);
+        Assert.Equal(JsonValueKind.Number, r.GetProperty("wall_over_latency_sum").ValueKind);
+        Assert.Equal(JsonValueKind.Number, r.GetProperty("turn_overhead_ms").ValueKind);
+        Assert.True(r.GetProperty("silo_managed_bytes_peak").GetInt64() > 0);
+        Assert.True(r.GetProperty("silo_resident_bytes_peak").GetInt64() > 0);
+        Assert.True(r.GetProperty("total_seconds").GetDouble() >= r.GetProperty("launch_seconds").GetDouble());
+        Assert.All(r.GetProperty("samples").EnumerateArray(), s => Assert.InRange(s.GetProperty("in_flight").GetInt32(), 0, peak));
+    }
+
+    [Fact]
+    public async Task An_evaluation_larger_than_the_concurrency_limit_is_a_clear_error()
+    {
+        var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--concurrency", "2", "--tasks-per-evaluation", "3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("more than --concurrency", run.Stderr);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Tau2Observe.Engine.Simulation;
+
+namespace Tau2Observe.Cli.Tests;
+
+/// <summary><c>tau2obs traffic</c> against the real gateway, silo and mock agents on loopback.</summary>
+public sealed class TrafficCommandTests(TrafficStack stack) : IClassFixture<TrafficStack>
+{
+    [Fact]
+    public async Task Normal_mode_streams_each_evaluation_to_its_end_and_reports_its_rewards()
+    {
+        var run = await CliRun.InvokeAsync("traffic", "--gateway", stack.GatewayBase.ToString(), "--mock-urls", stack.Agent("/agents/oracle"),
+            "--domain", "mock", "--count", "2", "--num-tasks", "2", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2, doc.RootElement.GetProperty("requests").GetInt32());
+        Assert.Equal(2, doc.RootElement.GetProperty("succeeded").GetInt32());
+        var evaluations = doc.RootElement.GetProperty("evaluations").EnumerateArray().ToList();
+        Assert.Equal([0, 1], evaluations.Select(e => e.GetProperty("index").GetInt32()));
+        Assert.All(evaluations, e =>
+        {
+            Assert.Equal("completed", e.GetProperty("final_state").GetString());
+            Assert.Equal(2, e.GetProperty("simulations").GetInt32());
+            Assert.Equal(1.0, e.GetProperty("avg_reward").GetDouble());
+            Assert.False(string.IsNullOrEmpty(e.GetProperty("evaluation_id").GetString()));
+            Assert.True(e.GetProperty("events").GetInt32() >= 4, "task, working, trial updates, artifact and final status");
+        });
+    }
+
+    [Fact]
+    public async Task Failure_mode_with_faulty_agents_produces_zero_rewards_and_premature_terminations()
+    {
+        var run = await CliRun.InvokeAsync("traffic", "--gateway", stack.GatewayBase.ToString(), "--mode", "failure", "--domain", "mock", "--count", "2",
+            "--mock-urls", stack.Agent("/agents/faulty/http500"), stack.Agent("/agents/faulty/malformed_tool_call"), "--json");
+
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var evaluations = doc.RootElement.GetProperty("evaluations").EnumerateArray().ToList();
+        Assert.Equal(2, evaluations.Count);
+        Assert.EndsWith("/agents/faulty/http500", evaluations[0].GetProperty("agent_url").GetString());
+        Assert.EndsWith("/agents/faulty/malformed_tool_call", evaluations[1].GetProperty("agent_url").GetString());
+        Assert.All(evaluations, e =>
+        {
+            // what the monitors watch: reward below 0.5 (DR-002) and terminations other than a normal stop (DR-004)
+            Assert.Equal(0.0, e.GetProperty("avg_reward").GetDouble());
+            var reasons = e.GetProperty("termination_counts").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.DoesNotContain(TerminationReason.UserStop, reasons);
+            Assert.DoesNotContain(TerminationReason.AgentStop, reasons);
+        });
+    }
+
+    [Fact]
+    public async Task An_unreachable_gateway_fails_every_request_with_a_clear_error_and_exit_code_1()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        int port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var run = await CliRun.InvokeAsync("traffic", "--gateway", $"http://127.0.0.1:{port}", "--mock-urls", stack.Agent("/agents/oracle"),
+            "--domain", "mock", "--count", "2", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(0, doc.RootElement.GetProperty("succeeded").GetInt32());
+        Assert.All(doc.RootElement.GetProperty("evaluations").EnumerateArray(),
+            e => Assert.Contains("Could not reach", e.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task Missing_agent_urls_are_a_clear_error()
+    {
+        var run = await CliRun.InvokeAsync("traffic", "--gateway", stack.GatewayBase.ToString(), "--mock-urls", "not a url");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--mock-urls", run.Stderr);
+    }
+}
