@@ -31,6 +31,13 @@ public static class CliApp
             // Ctrl+C cancels the evaluation and stops the embedded silo: give that time to finish
             ProcessTerminationTimeout = TimeSpan.FromSeconds(20),
         };
-        return CreateRootCommand(dependencies).Parse(args).InvokeAsync(configuration);
+        var parse = CreateRootCommand(dependencies).Parse(args);
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            // README: bad arguments exit 2, with one error line
+            configuration.Error.WriteLine($"error: {parse.Errors[0].Message}");
+            return Task.FromResult(CliError.BadInput);
+        }
+        return parse.InvokeAsync(configuration);
     }
 }

@@ -47,7 +47,7 @@ public sealed class DomainCatalog
     {
         if (Names is null || Names.Contains(domain)) return;
         throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams,
-            $"Unknown domain '{domain}'. Known domains: {(Names.Count == 0 ? "none" : string.Join(", ", Names))}.");
+            $"Unknown domain '{QuotedValue.Of(domain)}'. Known domains: {(Names.Count == 0 ? "none" : string.Join(", ", Names))}.");
     }
 
     private static int? CountTasks(DomainRegistry registry, string name)

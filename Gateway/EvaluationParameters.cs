@@ -10,6 +10,7 @@ namespace Tau2Observe.Gateway;
 public sealed record EvaluationParameters
 {
     public const string OracleEndpoint = "oracle";
+    public const int MaxAgentEndpointLength = 2048;
 
     public string? Domain { get; init; }
     public string? AgentEndpoint { get; init; }
@@ -35,6 +36,10 @@ public sealed record EvaluationParameters
             throw Invalid($"num_trials must be between 1 and {options.MaxTrials} (got {trials}).");
         if (TaskIds is { } ids && (ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace)))
             throw Invalid("task_ids must be a non-empty list of task ids.");
+        if (TaskIds is { Count: var count } && count > options.MaxTasks)
+            throw Invalid($"task_ids may name at most {options.MaxTasks} tasks (got {count}).");
+        if (TaskIds?.FirstOrDefault(t => t.Length > QuotedValue.MaxLength) is { } longId)
+            throw Invalid($"task_ids: '{QuotedValue.Of(longId)}' is longer than {QuotedValue.MaxLength} characters.");
         if (MaxSteps is < 1) throw Invalid($"max_steps must be at least 1 (got {MaxSteps}).");
         if (MaxErrors is < 1) throw Invalid($"max_errors must be at least 1 (got {MaxErrors}).");
 
@@ -60,6 +65,8 @@ public sealed record EvaluationParameters
         if (string.IsNullOrWhiteSpace(endpoint))
             throw Invalid("Missing agent endpoint: give the A2A URL of the agent to evaluate (e.g. \"for agent at http://127.0.0.1:5101/agents/oracle\", or \"agent_endpoint\": \"...\"), or \"oracle\" for the built-in oracle.");
         var trimmed = endpoint.Trim();
+        if (trimmed.Length > MaxAgentEndpointLength)
+            throw Invalid($"agent_endpoint must be at most {MaxAgentEndpointLength} characters (got {trimmed.Length}).");
         if (string.Equals(trimmed, OracleEndpoint, StringComparison.OrdinalIgnoreCase)) return OracleEndpoint;
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             throw Invalid("agent_endpoint must be an http:// or https:// URL, or \"oracle\".");

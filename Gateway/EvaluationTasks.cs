@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
@@ -99,7 +100,9 @@ public static class EvaluationTasks
     /// <summary>The status update for one finished simulation: "Completed task X, trial 0 (3/10): reward 1, user_stop".</summary>
     public static TaskStatusUpdateEvent TrialFinished(EvaluationSnapshot started, string contextId, TrialResult t, int completed, int total)
     {
-        string text = $"Completed task {t.TaskId}, trial {t.Trial} ({completed}/{total}): reward {t.Reward.ToString("0.###", CultureInfo.InvariantCulture)}, {t.TerminationReason}";
+        string text = t.TerminationReason == TerminationReason.Cancelled
+            ? $"Cancelled task {t.TaskId}, trial {t.Trial} ({completed}/{total})"
+            : $"Completed task {t.TaskId}, trial {t.Trial} ({completed}/{total}): reward {t.Reward.ToString("0.###", CultureInfo.InvariantCulture)}, {t.TerminationReason}";
         var meta = Progress(started with { Status = EvaluationStatus.Working, CompletedTrials = completed, TotalTrials = total, UpdatedAt = DateTimeOffset.UtcNow });
         meta["tau2.current_task_id"] = t.TaskId;
         meta["tau2.current_trial"] = t.Trial + 1;

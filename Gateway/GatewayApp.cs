@@ -152,7 +152,8 @@ public static class GatewayApp
             default:
                 throw new InvalidOperationException($"Unknown Gateway:Clustering '{clustering}' (expected localhost, redis or none).");
         }
-        builder.Services.AddSingleton<IEvaluationService, ClusterEvaluationService>();
+        bool durable = clustering.Equals("redis", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSingleton<IEvaluationService>(sp => new ClusterEvaluationService(sp.GetRequiredService<IGrainFactory>(), durable));
     }
 
     /// <summary>200 once a silo answers the gateway, else 503: what to wait for before sending evaluations.</summary>

@@ -28,9 +28,21 @@ public sealed class GatewayRpc(
     {
         var ct = http.RequestAborted;
         var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, _options.MaxRequestBodyBytes, ct);
+        if (read.IsNotification)
+        {
+            // JSON-RPC 2.0: no reply to a notification. Every A2A method needs its reply, so it is not run either
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
         if (read.Request is not { } received)
         {
             await WriteAsync(http, read.Error!);
+            return;
+        }
+        if (received.Id is { } id && id.ToString().Length > QuotedValue.MaxLength)
+        {
+            // answering with the id would echo it: too long to be an id
+            await WriteAsync(http, JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, $"Invalid Request: 'id' must be at most {QuotedValue.MaxLength} characters."));
             return;
         }
         var request = received;
@@ -59,7 +71,7 @@ public sealed class GatewayRpc(
                 case A2AMethods.GetExtendedCard:
                     throw new JsonRpcException(JsonRpcErrorCodes.AuthenticatedExtendedCardNotConfigured, "This agent has no authenticated extended card.");
                 default:
-                    throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound, $"Method not found: {request.Method}");
+                    throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound, $"Method not found: {QuotedValue.Of(request.Method)}");
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -160,8 +172,14 @@ public sealed class GatewayRpc(
         catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             log.LogError(e, "Streaming evaluation {EvaluationId} failed (request {TraceId})", started.EvaluationId, http.TraceIdentifier);
-            await stream.SendErrorAsync(JsonRpcErrorCodes.InternalError,
-                $"Internal error while following the evaluation (request {http.TraceIdentifier}); it carries on: poll with tasks/get {{\"id\": \"{started.EvaluationId}\"}}.");
+            string poll = $"poll with tasks/get {{\"id\": \"{QuotedValue.Of(started.EvaluationId)}\"}}";
+            bool siloLost = e is ClusterUnavailableException || ClusterEvaluationService.IsLostConnection(e);
+            await stream.SendErrorAsync(JsonRpcErrorCodes.InternalError, (siloLost, evaluations.KeepsEvaluationsAcrossRestarts) switch
+            {
+                (false, _) => $"Internal error while following the evaluation (request {http.TraceIdentifier}); it carries on: {poll}.",
+                (true, true) => $"The cluster stopped answering while following the evaluation; it carries on once a silo is up: {poll}.",
+                (true, false) => $"The cluster stopped answering while following the evaluation. It runs on in-memory storage, so a silo restart loses the evaluation: {poll} to see whether it survived, else start it again (the Redis backend keeps evaluations across restarts).",
+            });
         }
     }
 
@@ -228,7 +246,7 @@ public sealed class GatewayRpc(
                     new DataPart(new JsonObject { ["available_evaluations"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }));
             case GatewaySkill.GetResults:
                 var snapshot = await evaluations.GetAsync(call.EvaluationId!, ct)
-                    ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{call.EvaluationId}'.");
+                    ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"No evaluation has the id '{QuotedValue.Of(call.EvaluationId!)}'.");
                 var data = snapshot.IsTerminal ? new DataPart(ResultDocument.Build(snapshot)) : null;
                 return ImmediateReplies.Completed(message, contextId, ResultDocument.Summary(snapshot), data);
             default:
@@ -260,14 +278,16 @@ public sealed class GatewayRpc(
     private static string ForLog(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint;
 
-    private static JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, $"Task not found: {id}");
+    private JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, evaluations.KeepsEvaluationsAcrossRestarts
+        ? $"Task not found: {QuotedValue.Of(id)}"
+        : $"Task not found: {QuotedValue.Of(id)}: unknown id, or lost in a restart of a cluster running on in-memory storage — use the Redis backend to keep evaluations across restarts.");
 
     private static JsonRpcException NotCancelable(string id, TaskState state) =>
-        new(JsonRpcErrorCodes.TaskNotCancelable, $"Task {id} cannot be canceled: it is already {TaskStates.ToWire(state)}.");
+        new(JsonRpcErrorCodes.TaskNotCancelable, $"Task {QuotedValue.Of(id)} cannot be canceled: it is already {TaskStates.ToWire(state)}.");
 
     private static async Task FailAsync(HttpContext http, JsonRpcRequest request, int code, string message)
     {
-        if (!http.Response.HasStarted) await WriteAsync(http, JsonRpcResponse.Failure(request.Id, code, message));
+        if (!http.Response.HasStarted) await WriteAsync(http, JsonRpcResponse.Failure(request.Id, code, QuotedValue.Message(message)));
     }
 
     private static Task WriteAsync(HttpContext http, JsonRpcResponse response)

@@ -8,6 +8,9 @@ namespace Tau2Observe.Gateway;
 /// </summary>
 public interface IEvaluationService
 {
+    /// <summary>Whether evaluations survive a restart of the cluster (durable storage), which the gateway's messages must not promise otherwise.</summary>
+    bool KeepsEvaluationsAcrossRestarts { get; }
+
     /// <summary>Starts the evaluation, or returns its snapshot if it was started before (idempotent).
     /// An invalid request (unknown domain or task ids) throws <see cref="InvalidEvaluationRequestException"/>.
     /// <paramref name="userApiKey"/> (the caller's key for the user model) is never stored in plain text.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
@@ -64,7 +65,9 @@ public static partial class ResultDocument
             case EvaluationStatus.Failed:
                 return $"Evaluation {s.EvaluationId}{what} failed after {done}: {s.Error ?? "unknown error"}";
             case EvaluationStatus.Cancelled:
-                return $"Evaluation {s.EvaluationId}{what} was cancelled after {done}.";
+                // cancelled simulations count as completed trials: say how many really finished
+                int finished = s.Trials.Count(t => t.TerminationReason != TerminationReason.Cancelled);
+                return $"Evaluation {s.EvaluationId}{what} was cancelled: {finished} of {s.TotalTrials} simulations finished, {s.TotalTrials - finished} cancelled.";
             case EvaluationStatus.Completed when s.Summary is { } sum:
                 var passK = string.Join(", ", sum.PassHatK.OrderBy(kv => kv.Key).Select(kv => $"pass^{kv.Key} {Format(kv.Value)}"));
                 var endings = string.Join(", ", sum.TerminationCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));

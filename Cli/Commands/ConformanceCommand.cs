@@ -41,7 +41,16 @@ public static class ConformanceCommand
             return CliError.BadInput;
         }
 
-        var results = runner.RunFiles(files.Select(f => f.FullName), options).ToList();
+        List<CaseResult> results;
+        try
+        {
+            results = runner.RunFiles(files.Select(f => f.FullName), options).ToList();
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CliError.BadInput;
+        }
         foreach (var kind in results.GroupBy(r => r.Kind))
         {
             output.WriteLine($"{kind.Key}: {kind.Count(r => r.Passed)} passed, {kind.Count(r => !r.Passed)} failed");

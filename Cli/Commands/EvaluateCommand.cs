@@ -12,16 +12,16 @@ public static class EvaluateCommand
     {
         var domain = new Option<string>("--domain", "-d") { Description = "tau2 domain (e.g. airline, retail, mock, telecom)", Required = true };
         var agent = new Option<string>("--agent") { Description = "agent under test: an A2A URL, or 'oracle'", Required = true };
-        var numTasks = new Option<int?>("--num-tasks") { Description = "keep the first N tasks (after split and id filter)" };
-        var numTrials = new Option<int>("--num-trials") { Description = "runs per task", DefaultValueFactory = _ => 1 };
+        var numTasks = new Option<int?>("--num-tasks") { Description = "keep the first N tasks (after split and id filter)", CustomParser = r => NumberArgument.Parse<int>(r) };
+        var numTrials = new Option<int>("--num-trials") { Description = "runs per task", DefaultValueFactory = _ => 1, CustomParser = NumberArgument.Parse<int> };
         var taskIds = new Option<string[]>("--task-ids") { Description = "only these task ids", AllowMultipleArgumentsPerToken = true };
         var taskSplit = new Option<string>("--task-split") { Description = "task split", DefaultValueFactory = _ => "base" };
         var taskSet = new Option<string?>("--task-set") { Description = "alternative task file of the domain, where it has one" };
-        var maxSteps = new Option<int>("--max-steps") { Description = "steps before max_steps", DefaultValueFactory = _ => 200 };
-        var maxErrors = new Option<int>("--max-errors") { Description = "tool errors before too_many_errors", DefaultValueFactory = _ => 10 };
+        var maxSteps = new Option<int>("--max-steps") { Description = "steps before max_steps", DefaultValueFactory = _ => 200, CustomParser = NumberArgument.Parse<int> };
+        var maxErrors = new Option<int>("--max-errors") { Description = "tool errors before too_many_errors", DefaultValueFactory = _ => 10, CustomParser = NumberArgument.Parse<int> };
         var userModel = new Option<string?>("--user-model") { Description = "user simulator model (default: the scripted user)" };
-        var seed = new Option<long>("--seed") { Description = "run seed (per-trial seeds derive from it as in tau2)", DefaultValueFactory = _ => 300 };
-        var turnLatency = new Option<int>("--turn-latency-ms") { Description = "simulated latency per turn of the built-in participants", DefaultValueFactory = _ => 0 };
+        var seed = new Option<long>("--seed") { Description = "run seed (per-trial seeds derive from it as in tau2)", DefaultValueFactory = _ => 300, CustomParser = NumberArgument.Parse<long> };
+        var turnLatency = new Option<int>("--turn-latency-ms") { Description = "simulated latency per turn of the built-in participants", DefaultValueFactory = _ => 0, CustomParser = NumberArgument.Parse<int> };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "write the tau2 results file here" };
         var json = new Option<bool>("--json") { Description = "print one JSON summary object on stdout" };
         var evaluationId = new Option<string?>("--evaluation-id")

@@ -1,5 +1,6 @@
 using Tau2Observe.Cli.Clusters;
 using Tau2Observe.Cli.Output;
+using Tau2Observe.Engine.Running;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Commands;
@@ -14,6 +15,9 @@ public sealed class EvaluationSession(
     {
         try
         {
+            // arguments the cluster would only reject per simulation, or after the run: check them first
+            CheckAgent(request.AgentEndpoint);
+            if (outputFile is not null) CheckWritable(outputFile);
             await using var connection = await ClusterConnections.OpenAsync(dependencies, cluster, request.Domain, ct);
             var grain = connection.Grains.GetGrain<IEvaluationGrain>(EvaluationId());
             var started = await StartAsync(grain, request);
@@ -65,6 +69,28 @@ public sealed class EvaluationSession(
         catch (ArgumentException e)
         {
             throw new CliError(e.Message);
+        }
+    }
+
+    private static void CheckAgent(string agent)
+    {
+        if (agent == DefaultParticipantResolver.Oracle) return;
+        if (Uri.TryCreate(agent, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)) return;
+        throw new CliError($"--agent: '{agent}' is neither an A2A URL (http:// or https://) nor '{DefaultParticipantResolver.Oracle}'");
+    }
+
+    private static void CheckWritable(string path)
+    {
+        bool existed = File.Exists(path);
+        try
+        {
+            // Append neither truncates an existing file nor writes to it
+            using (new FileStream(path, FileMode.Append, FileAccess.Write)) { }
+            if (!existed) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliError($"--output: cannot write '{path}': {e.Message}");
         }
     }
 

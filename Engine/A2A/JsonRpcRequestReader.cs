@@ -23,9 +23,25 @@ public static class JsonRpcRequestReader
                 return new JsonRpcReadResult(null, JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest, $"Invalid Request: the body is larger than {maxBytes} bytes"));
             buffer.Write(chunk, 0, read);
         }
-        return TryRead(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var request, out var error)
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        return TryRead(bytes, out var request, out var error)
             ? new JsonRpcReadResult(request, null)
-            : new JsonRpcReadResult(null, error);
+            : new JsonRpcReadResult(null, error, error.Error?.Code == JsonRpcErrorCodes.InvalidRequest && IsNotification(bytes));
+    }
+
+    /// <summary>A request object with a valid version and method and no <c>id</c> member.</summary>
+    private static bool IsNotification(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject obj && !obj.ContainsKey("id")
+                   && obj["jsonrpc"] is JsonValue version && version.GetValueKind() == JsonValueKind.String && version.GetValue<string>() == "2.0"
+                   && obj["method"] is JsonValue method && method.GetValueKind() == JsonValueKind.String && method.GetValue<string>().Length > 0;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public static bool TryRead(ReadOnlySpan<byte> body, out JsonRpcRequest request, out JsonRpcResponse error)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Values;
 
@@ -22,10 +23,24 @@ public sealed class ConformanceRunner
 
     public static IEnumerable<PyDict> ReadVectors(string file)
     {
+        int number = 0;
         foreach (var line in File.ReadLines(file))
         {
+            number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return PyJson.Parse(line) as PyDict ?? throw new FormatException($"{file}: each line must be a JSON object");
+            yield return ParseLine(line) as PyDict ?? throw new FormatException($"{file}, line {number}: each line must be a JSON object");
+        }
+
+        object? ParseLine(string line)
+        {
+            try
+            {
+                return PyJson.Parse(line);
+            }
+            catch (JsonException)
+            {
+                throw new FormatException($"{file}, line {number}: not JSON; a conformance file has one JSON object per line");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.Gateway;
 
 namespace Tau2Observe.A2A.Tests;
 
@@ -13,7 +14,6 @@ public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFa
     [InlineData("{not json", JsonRpcErrorCodes.ParseError)]
     [InlineData("", JsonRpcErrorCodes.ParseError)]
     [InlineData("[1,2]", JsonRpcErrorCodes.InvalidRequest)]
-    [InlineData("""{"jsonrpc":"2.0","method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
     [InlineData("""{"jsonrpc":"2.0","id":true,"method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
     [InlineData("""{"jsonrpc":"2.1","id":1,"method":"message/send"}""", JsonRpcErrorCodes.InvalidRequest)]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":5}""", JsonRpcErrorCodes.InvalidRequest)]
@@ -108,5 +108,112 @@ public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFa
         var parameters = new JsonObject { ["message"] = new JsonObject { ["role"] = "user", ["parts"] = new JsonArray(new JsonObject { ["text"] = "List available domains" }) } };
         var task = GatewayClient.Result(await _client.CallAsync("message/send", parameters));
         Assert.False(string.IsNullOrEmpty((string?)task["history"]![0]!["messageId"]));
+    }
+
+    [Fact]
+    public async Task Errors_quote_long_values_cut_short()
+    {
+        string domain = new('d', 100_000);
+        var response = await _client.SendDataAsync(new JsonObject { ["domain"] = domain, ["agent_endpoint"] = "oracle" });
+
+        Assert.Equal(JsonRpcErrorCodes.InvalidParams, GatewayClient.ErrorCode(response));
+        string message = (string)response["error"]!["message"]!;
+        Assert.StartsWith($"Unknown domain '{new string('d', QuotedValue.MaxLength)}… (100000 characters)'.", message);
+        Assert.True(response.ToJsonString().Length < 1_000, $"response of {response.ToJsonString().Length} characters");
+    }
+
+    [Fact]
+    public async Task A_long_task_id_in_tasks_get_is_quoted_cut_short()
+    {
+        string id = new('x', 50_000);
+        var response = await _client.CallAsync("tasks/get", new JsonObject { ["id"] = id });
+
+        Assert.Equal(JsonRpcErrorCodes.TaskNotFound, GatewayClient.ErrorCode(response));
+        Assert.True(response.ToJsonString().Length < 1_000, $"response of {response.ToJsonString().Length} characters");
+    }
+
+    [Fact]
+    public async Task An_absurdly_long_agent_endpoint_is_refused()
+    {
+        var response = await _client.SendDataAsync(new JsonObject { ["domain"] = "mock", ["agent_endpoint"] = "http://127.0.0.1:9/" + new string('p', 3000 - 19) });
+
+        Assert.Equal(JsonRpcErrorCodes.InvalidParams, GatewayClient.ErrorCode(response));
+        Assert.Equal("agent_endpoint must be at most 2048 characters (got 3000).", (string)response["error"]!["message"]!);
+    }
+
+    [Fact]
+    public async Task More_task_ids_than_tasks_allowed_are_refused_without_listing_them()
+    {
+        var ids = new JsonArray(Enumerable.Range(0, 40_000).Select(i => (JsonNode?)$"task-{i}").ToArray());
+        var response = await _client.SendDataAsync(new JsonObject { ["domain"] = "mock", ["agent_endpoint"] = "oracle", ["task_ids"] = ids });
+
+        Assert.Equal(JsonRpcErrorCodes.InvalidParams, GatewayClient.ErrorCode(response));
+        Assert.Equal("task_ids may name at most 30 tasks (got 40000).", (string)response["error"]!["message"]!);
+    }
+
+    [Fact]
+    public async Task A_request_id_too_long_to_be_an_id_is_not_echoed()
+    {
+        string id = new('i', 10_000);
+        var (_, _, text) = await _client.PostAsync($$$"""{"jsonrpc":"2.0","id":"{{{id}}}","method":"tasks/get","params":{"id":"eval-none"}}""");
+
+        var response = JsonNode.Parse(text)!.AsObject();
+        Assert.Null(response["id"]);
+        Assert.Equal(JsonRpcErrorCodes.InvalidRequest, GatewayClient.ErrorCode(response));
+        Assert.DoesNotContain(id, text);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","method":"message/send"}""")]
+    [InlineData("""{"jsonrpc":"2.0","method":"tasks/get","params":{"id":"eval-none"}}""")]
+    public async Task A_notification_gets_no_reply(string body)
+    {
+        var (status, _, text) = await _client.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.NoContent, status);
+        Assert.Equal("", text);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.1","method":"message/send"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":null,"method":"message/send"}""")]
+    [InlineData("""{"jsonrpc":"2.0"}""")]
+    public async Task A_request_without_a_valid_id_that_is_no_notification_is_an_invalid_request(string body)
+    {
+        var (status, _, text) = await _client.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(JsonRpcErrorCodes.InvalidRequest, GatewayClient.ErrorCode(JsonNode.Parse(text)!.AsObject()));
+    }
+
+    [Theory]
+    [InlineData(false, "Task not found: eval-none: unknown id, or lost in a restart of a cluster running on in-memory storage — use the Redis backend to keep evaluations across restarts.")]
+    [InlineData(true, "Task not found: eval-none")]
+    public async Task An_unknown_task_says_it_may_be_lost_only_when_storage_is_in_memory(bool durable, string message)
+    {
+        using var gateway = new GatewayFactory();
+        gateway.Evaluations.KeepsEvaluationsAcrossRestarts = durable;
+        var response = await new GatewayClient(gateway.CreateClient()).CallAsync("tasks/get", new JsonObject { ["id"] = "eval-none" });
+
+        Assert.Equal(JsonRpcErrorCodes.TaskNotFound, GatewayClient.ErrorCode(response));
+        Assert.Equal(message, (string)response["error"]!["message"]!);
+    }
+
+    [Fact]
+    public async Task Tasks_get_while_no_silo_answers_says_the_cluster_is_not_reachable()
+    {
+        using var gateway = new GatewayFactory();
+        gateway.Evaluations.ThrowOnGet = new ClusterUnavailableException(new Orleans.Runtime.Messaging.ConnectionFailedException("refused"));
+        var response = await new GatewayClient(gateway.CreateClient()).CallAsync("tasks/get", new JsonObject { ["id"] = "eval-1" });
+
+        Assert.Equal(JsonRpcErrorCodes.InternalError, GatewayClient.ErrorCode(response));
+        Assert.StartsWith("The evaluation cluster is not reachable", (string)response["error"]!["message"]!);
+    }
+
+    [Fact]
+    public void Orleans_connection_failures_count_as_a_lost_cluster()
+    {
+        Assert.True(ClusterEvaluationService.IsLostConnection(new Orleans.Runtime.Messaging.ConnectionFailedException("refused")));
+        Assert.False(ClusterEvaluationService.IsLostConnection(new InvalidOperationException("a bug")));
     }
 }

@@ -24,6 +24,10 @@ public sealed class InMemoryEvaluationService : IEvaluationService
 
     public Exception? ThrowOnStart { get; set; }
 
+    public Exception? ThrowOnGet { get; set; }
+
+    public bool KeepsEvaluationsAcrossRestarts { get; set; }
+
     public Exception? ThrowOnList { get; set; }
 
     public ConcurrentQueue<(string Id, EvaluationRequest Request)> Started { get; } = new();
@@ -59,7 +63,9 @@ public sealed class InMemoryEvaluationService : IEvaluationService
     }
 
     public Task<EvaluationSnapshot?> GetAsync(string evaluationId, CancellationToken ct) =>
-        Task.FromResult(_evaluations.TryGetValue(evaluationId, out var e) ? e.Snapshot : null);
+        ThrowOnGet is { } failure
+            ? Task.FromException<EvaluationSnapshot?>(failure)
+            : Task.FromResult(_evaluations.TryGetValue(evaluationId, out var e) ? e.Snapshot : null);
 
     public Task<EvaluationSnapshot> CancelAsync(string evaluationId, CancellationToken ct)
     {

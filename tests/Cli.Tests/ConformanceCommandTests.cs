@@ -46,4 +46,23 @@ public sealed class ConformanceCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: file not found", run.Stderr.Trim());
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_json_lines_is_a_one_line_error_with_exit_code_2()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tau2obs-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(file, "\nroot:x:0:0:root:/root:/bin/bash\n");
+        try
+        {
+            var run = await CliRun.InvokeAsync("conformance", file);
+
+            Assert.Equal(CliError.BadInput, run.ExitCode);
+            Assert.Equal($"error: {file}, line 2: not JSON; a conformance file has one JSON object per line", run.Stderr.Trim());
+            Assert.Equal("", run.Stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

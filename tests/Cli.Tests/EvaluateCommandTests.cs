@@ -72,16 +72,60 @@ public sealed class EvaluateCommandTests
         Assert.Contains("Could not reach the agent at http://127.0.0.1:9/a2a", run.Stderr);
     }
 
-    [Fact]
-    public async Task An_unsupported_agent_still_completes_and_reports_the_failed_simulations()
+    [Theory]
+    [InlineData("notaurl")]
+    [InlineData("ftp://127.0.0.1/a2a")]
+    public async Task An_agent_that_is_neither_oracle_nor_an_http_url_is_rejected_before_anything_runs(string agent)
     {
-        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "ftp://127.0.0.1/a2a", "--num-tasks", "1", "--json");
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", agent, "--num-tasks", "1", "--json");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        using var doc = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(1, doc.RootElement.GetProperty("infrastructure_errors").GetInt32());
-        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("avg_reward").ValueKind);
-        Assert.Contains("1 simulation(s) failed", run.Stderr);
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Equal($"error: --agent: '{agent}' is neither an A2A URL (http:// or https://) nor 'oracle'", run.Stderr.Trim());
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task An_unwritable_output_path_is_rejected_before_anything_runs()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tau2obs-missing-{Guid.NewGuid():N}", "results.json");
+
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--num-tasks", "1", "-o", path);
+
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        var error = run.Stderr.Trim();
+        Assert.StartsWith($"error: --output: cannot write '{path}'", error);
+        Assert.DoesNotContain('\n', error);
+        Assert.DoesNotContain("evaluation ", error);
+    }
+
+    [Fact]
+    public async Task The_output_check_leaves_no_file_behind_and_the_run_writes_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tau2obs-{Guid.NewGuid():N}.json");
+        try
+        {
+            var run = await CliRun.InvokeAsync("evaluate", "--domain", "nope", "--agent", "oracle", "-o", path);
+
+            Assert.Equal(CliError.BadInput, run.ExitCode);
+            Assert.False(File.Exists(path), "the writability check must not leave an empty results file");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--num-tasks", "abc")]
+    [InlineData("--num-trials", "1.5")]
+    [InlineData("--seed", "x")]
+    public async Task A_bad_number_is_a_one_line_error_with_exit_code_2(string option, string value)
+    {
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", option, value);
+
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Equal($"error: {option}: '{value}' is not a whole number", run.Stderr.Trim());
+        Assert.Equal("", run.Stdout);
     }
 
     [Fact]
@@ -181,5 +225,22 @@ public sealed class EvaluateCommandTests
 
         Assert.Equal(CliError.BadInput, run.ExitCode);
         Assert.Contains("does not support solo mode", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_cluster_address_where_nothing_listens_fails_at_once_with_a_clear_message()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--cluster", $"127.0.0.1:{port}");
+
+        Assert.Equal(1, run.ExitCode);
+        var error = run.Stderr.Trim();
+        Assert.StartsWith($"error: cannot connect to the cluster at 127.0.0.1:{port}: ", error);
+        Assert.Contains($"is a silo's gateway listening on port {port}?", error);
+        Assert.DoesNotContain('\n', error);
     }
 }

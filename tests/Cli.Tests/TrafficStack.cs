@@ -46,6 +46,8 @@ public sealed class TrafficStack : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             "--TAU2_DATA_DIR", TestDomains.DataDir,
             "--Gateway:Clustering", "localhost",
+            // explicit: this bin's appsettings.json may be MockAgents', which both projects copy here
+            "--Gateway:AgentEndpoints:AllowLoopback", "true",
             "--Gateway:OrleansGatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Orleans:ServiceId", ClusterIdentity.ServiceId,
             "--Orleans:ClusterId", ClusterIdentity.ClusterId,

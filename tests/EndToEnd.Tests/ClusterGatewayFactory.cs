@@ -20,6 +20,6 @@ public sealed class ClusterGatewayFactory(IGrainFactory cluster, string dataDir,
         builder.UseSetting("Gateway:SendWaitSeconds", "120");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(l => l.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
-        builder.ConfigureTestServices(services => services.AddSingleton<IEvaluationService>(new ClusterEvaluationService(cluster)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IEvaluationService>(new ClusterEvaluationService(cluster, durable: false)));
     }
 }

@@ -24,7 +24,7 @@ public sealed class NoSiloTests
         using var response = await http.PostAsync(url + "/a2a/tau2_agent", new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(-32603, (int)body["error"]!["code"]!);
-        Assert.Equal("The evaluation cluster is not reachable: no silo has answered the gateway yet. Start a silo (or wait until it is up) and retry.",
+        Assert.Equal("The evaluation cluster is not reachable: no silo answers the gateway (none started yet, or it went down). Start a silo (or wait until it is up) and retry.",
             (string?)body["error"]!["message"]);
     }
 }
