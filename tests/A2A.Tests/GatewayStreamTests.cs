@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Tau2Observe.Engine.A2A;
 
 namespace Tau2Observe.A2A.Tests;
@@ -68,9 +71,11 @@ public sealed class GatewayStreamTests : IDisposable
     {
         using var factory = new GatewayFactory { HeartbeatSeconds = 60 };
         factory.Evaluations.TrialDuration = null;
-        factory.UseKestrel(0);
+        // an explicit loopback listener: UseKestrel(port) re-sets the addresses after start and can race
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
-        var http = factory.CreateClient();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
         Assert.Equal("127.0.0.1", http.BaseAddress!.Host);
         var client = new A2AClient(http, new Uri(http.BaseAddress, "/a2a/tau2_agent"), timeout: TimeSpan.FromSeconds(20));
 
