@@ -14,13 +14,11 @@ builder.AddServiceDefaults("tau2observe-silo");
 var backend = Tau2ObserveBackend.FromConfiguration(builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.UseTau2ObserveClustering(
+    silo.UseTau2ObserveSilo(
         backend,
         builder.Configuration.GetValue("Tau2Observe:SiloPort", 11111),
         builder.Configuration.GetValue("Tau2Observe:GatewayPort", 30000));
-    silo.AddTau2ObserveGrains(backend);
     silo.Services.AddLlmObsEvaluations(LlmObsOptions.FromEnvironment()); // only when DD_API_KEY is set
-    silo.AddActivityPropagation();
     silo.AddDashboard();
 });
 

@@ -103,4 +103,10 @@ public static class SiloBuilderExtensions
         }
         return silo;
     }
+
+    /// <summary>A whole Tau2Observe silo: membership, grains and storage, and trace context carried across grain calls.</summary>
+    public static ISiloBuilder UseTau2ObserveSilo(this ISiloBuilder silo, Tau2ObserveBackend backend, int siloPort, int gatewayPort) =>
+        silo.UseTau2ObserveClustering(backend, siloPort, gatewayPort)
+            .AddTau2ObserveGrains(backend)
+            .AddActivityPropagation();
 }

@@ -37,7 +37,7 @@ public sealed class TrafficStack : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new DomainRegistry(new TauDataDirectory(TestDomains.DataDir)));
         var backend = new Tau2ObserveBackend();
-        builder.UseOrleans(silo => silo.UseTau2ObserveClustering(backend, ports[0], ports[1]).AddTau2ObserveGrains(backend));
+        builder.UseOrleans(silo => silo.UseTau2ObserveSilo(backend, ports[0], ports[1]));
         _silo = builder.Build();
         await _silo.StartAsync();
 

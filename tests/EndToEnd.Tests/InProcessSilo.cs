@@ -31,10 +31,7 @@ public sealed class InProcessSilo(IHost host, int gatewayPort) : IAsyncDisposabl
         builder.Services.AddSingleton(participants);
         var backend = new Tau2ObserveBackend();
         var ports = FreeLoopbackPorts.Take(2);
-        builder.UseOrleans(silo => silo
-            .UseTau2ObserveClustering(backend, ports[0], ports[1])
-            .AddTau2ObserveGrains(backend)
-            .AddActivityPropagation());
+        builder.UseOrleans(silo => silo.UseTau2ObserveSilo(backend, ports[0], ports[1]));
         var host = builder.Build();
         await host.StartAsync();
         return new InProcessSilo(host, ports[1]);
