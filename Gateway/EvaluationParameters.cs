@@ -11,6 +11,8 @@ public sealed record EvaluationParameters
 {
     public const string OracleEndpoint = "oracle";
     public const int MaxAgentEndpointLength = 2048;
+    /// <summary>A minute per turn is far beyond any real model's latency: larger values are typos.</summary>
+    public const int MaxSimulatedTurnLatencyMs = 60_000;
 
     public string? Domain { get; init; }
     public string? AgentEndpoint { get; init; }
@@ -20,6 +22,8 @@ public sealed record EvaluationParameters
     public long? Seed { get; init; }
     public int? MaxSteps { get; init; }
     public int? MaxErrors { get; init; }
+    /// <summary>For load tests: the delay before every message the built-in oracle agent or scripted user generates.</summary>
+    public int? SimulatedTurnLatencyMs { get; init; }
 
     /// <summary>The checked request; every problem is a -32602 error that says what to fix.</summary>
     public EvaluationRequest ToRequest(string clientRequestId, GatewayOptions options, DomainCatalog domains)
@@ -42,6 +46,8 @@ public sealed record EvaluationParameters
             throw Invalid($"task_ids: '{QuotedValue.Of(longId)}' is longer than {QuotedValue.MaxLength} characters.");
         if (MaxSteps is < 1) throw Invalid($"max_steps must be at least 1 (got {MaxSteps}).");
         if (MaxErrors is < 1) throw Invalid($"max_errors must be at least 1 (got {MaxErrors}).");
+        if (SimulatedTurnLatencyMs is < 0 or > MaxSimulatedTurnLatencyMs)
+            throw Invalid($"simulated_turn_latency_ms must be between 0 and {MaxSimulatedTurnLatencyMs} (got {SimulatedTurnLatencyMs}).");
 
         var request = new EvaluationRequest
         {
@@ -53,6 +59,7 @@ public sealed record EvaluationParameters
             // tau2-observe runs named tasks from the whole task set, not the base split
             TaskSplit = TaskIds is null ? "base" : null,
             MaxSteps = MaxSteps ?? options.DefaultMaxSteps,
+            SimulatedTurnLatencyMs = SimulatedTurnLatencyMs ?? 0,
             ClientRequestId = clientRequestId,
         };
         if (MaxErrors is { } maxErrors) request = request with { MaxErrors = maxErrors };

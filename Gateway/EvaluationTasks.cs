@@ -108,6 +108,10 @@ public static class EvaluationTasks
         meta["tau2.current_trial"] = t.Trial + 1;
         meta["tau2.reward"] = double.IsFinite(t.Reward) ? t.Reward : null;
         meta["tau2.termination_reason"] = t.TerminationReason;
+        // what a load test needs to measure the simulation without fetching the result
+        meta["tau2.duration_seconds"] = double.IsFinite(t.DurationSeconds) ? Math.Round(t.DurationSeconds, 3) : null;
+        meta["tau2.turns"] = t.Turns;
+        if (t.Error is { } error) meta["tau2.simulation_error"] = error;
         return new TaskStatusUpdateEvent
         {
             TaskId = started.EvaluationId,

@@ -8,7 +8,7 @@ namespace Tau2Observe.Gateway;
 /// <summary>
 /// Reads a request given as a data part: <c>{"skill": "run_tau2_evaluation", "domain": ...,
 /// "agent_endpoint": ..., "num_tasks": ..., "num_trials": ..., "task_ids": [...]}</c> (also
-/// <c>seed</c>, <c>max_steps</c>, <c>max_errors</c>), <c>{"skill": "list_domains"}</c> or
+/// <c>seed</c>, <c>max_steps</c>, <c>max_errors</c> and the load-testing knob <c>simulated_turn_latency_ms</c>), <c>{"skill": "list_domains"}</c> or
 /// <c>{"skill": "get_evaluation_results", "evaluation_id": ...}</c> (or <c>"list_available": true</c>
 /// for the ids of known evaluations, as the reference). Without <c>skill</c> it is an evaluation.
 /// </summary>
@@ -29,6 +29,7 @@ public static class StructuredRequestParser
                 Seed = ReadLong(data, "seed"),
                 MaxSteps = ReadInt(data, "max_steps"),
                 MaxErrors = ReadInt(data, "max_errors"),
+                SimulatedTurnLatencyMs = ReadInt(data, "simulated_turn_latency_ms"),
             }),
             "list_domains" => SkillCall.ListDomains,
             "get_evaluation_results" or "get_results" => ReadBool(data, "list_available") == true

@@ -7,8 +7,9 @@ using Tau2Observe.Cli.Output;
 namespace Tau2Observe.Cli.Commands;
 
 /// <summary>
-/// <c>tau2obs loadtest</c>: drives evaluation grains with the oracle agent and the scripted user
-/// (simulated per-turn latency) and reports throughput, concurrency, latency and silo resources.
+/// <c>tau2obs loadtest</c>: drives evaluation grains (or, with <c>--gateway</c>, the gateway's A2A
+/// endpoint) with the oracle agent and the scripted user (simulated per-turn latency) and reports
+/// throughput, concurrency, latency and silo resources.
 /// </summary>
 public static class LoadTestCommand
 {
@@ -24,12 +25,14 @@ public static class LoadTestCommand
         var drain = new Option<double>("--drain-timeout") { Description = "seconds the simulations in flight may take to finish afterwards; the rest are cancelled", DefaultValueFactory = _ => 300 };
         var seed = new Option<long>("--seed") { Description = "run seed of the evaluations", DefaultValueFactory = _ => 300 };
         var json = new Option<bool>("--json") { Description = "print one JSON report object on stdout" };
-        var cluster = new Option<string?>("--cluster") { Description = "cluster to drive (as for evaluate; default: an embedded single-node silo)" };
+        var cluster = new Option<string?>("--cluster") { Description = "cluster to drive (as for evaluate; default: an embedded single-node silo); with --gateway, only read for the silos' managed memory" };
         var siloPids = new Option<int[]>("--silo-pid") { Description = "process ids of the cluster's silos, for their CPU and resident memory", AllowMultipleArgumentsPerToken = true };
+        var gateway = new Option<string?>("--gateway") { Description = $"drive the gateway at this base URL over A2A (message/stream; {GatewayRpcUrl.Path} is appended) instead of the grains" };
+        var requestTimeout = new Option<double>("--request-timeout") { Description = "with --gateway: seconds a stream may stay silent (no event) before its evaluation counts as failed", DefaultValueFactory = _ => 300 };
 
         var command = new Command("loadtest", "Load-test the cluster with simulated participants")
         {
-            domain, simulations, concurrency, tasks, trials, latency, duration, drain, seed, json, cluster, siloPids,
+            domain, simulations, concurrency, tasks, trials, latency, duration, drain, seed, json, cluster, siloPids, gateway, requestTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,13 +54,21 @@ public static class LoadTestCommand
                 };
                 settings.Validate();
                 var address = parse.GetValue(cluster) ?? Environment.GetEnvironmentVariable(EvaluateCommand.ClusterEnvironmentVariable);
+                bool embedded = string.IsNullOrWhiteSpace(address);
                 var pids = parse.GetValue(siloPids) ?? [];
-                if (string.IsNullOrWhiteSpace(address) && pids.Length > 0) throw new CliError("--silo-pid needs --cluster: the embedded silo is this process");
+                var gatewayUrl = parse.GetValue(gateway) is { } g ? GatewayRpcUrl.Parse(g) : null;
+                if (gatewayUrl is null && embedded && pids.Length > 0) throw new CliError("--silo-pid needs --cluster: the embedded silo is this process");
+                var silence = Seconds(parse.GetValue(requestTimeout), "--request-timeout");
 
-                await using var connection = await ClusterConnections.OpenAsync(dependencies, address, settings.Domain, ct);
-                var processes = string.IsNullOrWhiteSpace(address) ? [Process.GetCurrentProcess()] : pids.Select(SiloProcess).ToList();
-                var runner = new LoadTestRunner(settings, connection.Grains, new SiloResourceSampler(connection.Grains, processes));
-                stderr.WriteLine($"loadtest: {settings.Simulations} simulations on '{settings.Domain}', at most {settings.Concurrency} in flight, " +
+                // through the gateway, an Orleans client is opened only to read the silos' memory, and only when asked for
+                await using var connection = gatewayUrl is not null && embedded ? null : await ClusterConnections.OpenAsync(dependencies, address, settings.Domain, ct);
+                IReadOnlyList<Process> processes = gatewayUrl is null && embedded ? [Process.GetCurrentProcess()] : pids.Select(SiloProcess).ToList();
+                await using IEvaluationDriver driver = gatewayUrl is not null
+                    ? new GatewayEvaluationDriver(settings, gatewayUrl, silence)
+                    : new GrainEvaluationDriver(settings, connection!.Grains);
+                var runner = new LoadTestRunner(settings, driver, new SiloResourceSampler(connection?.Grains, processes));
+                string target = gatewayUrl is not null ? $"the gateway at {gatewayUrl}" : embedded ? "an embedded silo" : $"the cluster at {address}";
+                stderr.WriteLine($"loadtest: {settings.Simulations} simulations on '{settings.Domain}' through {target}, at most {settings.Concurrency} in flight, " +
                                  $"{settings.TurnLatency.TotalMilliseconds:0} ms per turn, launching for at most {settings.Duration.TotalSeconds:0} s");
                 var report = await LoadTestProgress.RunAsync(runner, stderr, ct);
                 if (parse.GetValue(json)) stdout.WriteLine(report.ToJson().ToJsonString(LoadTestOutput.Indented));

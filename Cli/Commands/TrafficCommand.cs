@@ -10,12 +10,11 @@ namespace Tau2Observe.Cli.Commands;
 /// </summary>
 public static class TrafficCommand
 {
-    public const string GatewayPath = "/a2a/tau2_agent";
     private const string DefaultGateway = "http://127.0.0.1:8766";
 
     public static Command Create()
     {
-        var gateway = new Option<string?>("--gateway", "--tau2-url") { Description = $"gateway base URL; {GatewayPath} is appended (default: $TAU2_AGENT_URL, else {DefaultGateway})" };
+        var gateway = new Option<string?>("--gateway", "--tau2-url") { Description = $"gateway base URL; {GatewayRpcUrl.Path} is appended (default: $TAU2_AGENT_URL, else {DefaultGateway})" };
         var agents = new Option<string[]>("--mock-urls", "--mock-url") { Description = "A2A URLs of the agents under test, used in turn (default: $MOCK_AGENT_URLS, comma-separated)", AllowMultipleArgumentsPerToken = true };
         var count = new Option<int>("--count", "-n") { Description = "evaluation requests to send", DefaultValueFactory = _ => 5 };
         var mode = new Option<TrafficMode>("--mode") { Description = "normal, or failure (task ids that tend to score low)", DefaultValueFactory = _ => TrafficMode.Normal };
@@ -38,7 +37,7 @@ public static class TrafficCommand
             {
                 var settings = new TrafficSettings
                 {
-                    GatewayRpcUrl = GatewayRpcUrl(parse.GetValue(gateway) ?? Environment.GetEnvironmentVariable("TAU2_AGENT_URL") ?? DefaultGateway),
+                    GatewayRpcUrl = GatewayRpcUrl.Parse(parse.GetValue(gateway) ?? Environment.GetEnvironmentVariable("TAU2_AGENT_URL") ?? DefaultGateway),
                     AgentUrls = AgentUrls(parse.GetValue(agents)),
                     Count = Positive(parse.GetValue(count), "--count"),
                     Mode = parse.GetValue(mode),
@@ -75,14 +74,6 @@ public static class TrafficCommand
         if (!string.IsNullOrWhiteSpace(settings.UserModel)) http.DefaultRequestHeaders.Add("X-User-LLM-Model", settings.UserModel);
         if (!string.IsNullOrWhiteSpace(settings.UserApiKey)) http.DefaultRequestHeaders.Add("X-User-LLM-API-Key", settings.UserApiKey);
         return http;
-    }
-
-    private static Uri GatewayRpcUrl(string text)
-    {
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new CliError($"--gateway: '{text}' is not an http(s) URL");
-        var path = uri.AbsolutePath.TrimEnd('/');
-        return path.EndsWith(GatewayPath, StringComparison.Ordinal) ? uri : new Uri(uri, path + GatewayPath);
     }
 
     private static IReadOnlyList<string> AgentUrls(string[]? given)

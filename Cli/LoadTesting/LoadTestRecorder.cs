@@ -7,7 +7,7 @@ public sealed class LoadTestRecorder
     private readonly object _gate = new();
     private readonly List<SimulationSample> _finished = [];
     private readonly Dictionary<string, int> _errorTexts = new(StringComparer.Ordinal);
-    private int _inFlight, _started, _peakInFlight, _startFailures, _lost;
+    private int _inFlight, _started, _peakInFlight, _startFailures, _evaluationFailures, _lost;
 
     public int InFlight { get { lock (_gate) return _inFlight; } }
     public int Completed { get { lock (_gate) return _finished.Count; } }
@@ -51,10 +51,20 @@ public sealed class LoadTestRecorder
         }
     }
 
+    /// <summary>An evaluation that started but could not be followed to its end (a broken stream, a failed evaluation).</summary>
+    public void EvaluationFailed(string error)
+    {
+        lock (_gate)
+        {
+            _evaluationFailures++;
+            CountError(error);
+        }
+    }
+
     public LoadTestTotals Totals()
     {
         lock (_gate)
-            return new LoadTestTotals(_started, _peakInFlight, _startFailures, _lost, [.. _finished],
+            return new LoadTestTotals(_started, _peakInFlight, _startFailures, _evaluationFailures, _lost, [.. _finished],
                 _errorTexts.OrderByDescending(e => e.Value).Take(KeptErrorTexts).ToDictionary());
     }
 

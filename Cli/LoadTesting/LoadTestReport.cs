@@ -8,12 +8,17 @@ namespace Tau2Observe.Cli.LoadTesting;
 /// beyond its simulated latency (generated turns × latency), per generated turn. Memory per
 /// in-flight simulation is the managed memory on the plateau (in flight ≥ 90 % of the peak) above
 /// the idle baseline, divided by the simulations in flight there; growth compares the first and
-/// last third of the plateau.
+/// last third of the plateau. Errors count evaluations that did not start or could not be followed
+/// to their end, and simulations that ended in an error.
 /// </summary>
 public sealed record LoadTestReport
 {
     public required LoadTestSettings Settings { get; init; }
     public required LoadTestTotals Totals { get; init; }
+    /// <summary>How the cluster was driven: <c>grains</c> (Orleans client) or <c>gateway</c> (A2A over HTTP).</summary>
+    public string Driver { get; init; } = "grains";
+    /// <summary>Figures this run could not measure, and why (e.g. no <c>--silo-pid</c>).</summary>
+    public IReadOnlyList<string> Unavailable { get; init; } = [];
     public double LaunchSeconds { get; init; }
     public double TotalSeconds { get; init; }
     public int CompletedInLaunchWindow { get; init; }
@@ -73,7 +78,7 @@ public sealed record LoadTestReport
             MeanRunSeconds = ok.Count > 0 ? ok.Average(s => s.RunSeconds) : null,
             TurnOverheadMs = withTurns.Count > 0 ? withTurns.Average(s => (s.WallSeconds - s.GeneratedTurns * latency) / s.GeneratedTurns) * 1000 : null,
             WallOverLatencySum = latency > 0 && withTurns.Count > 0 ? withTurns.Average(s => s.WallSeconds / (s.GeneratedTurns * latency)) : null,
-            Errors = totals.StartFailures + finished.Count(s => s.Error is not null),
+            Errors = totals.StartFailures + totals.EvaluationFailures + finished.Count(s => s.Error is not null),
             CpuPercentMean = cpu.Count > 0 ? cpu.Average() : null,
             CpuPercentPeak = cpu.Count > 0 ? cpu.Max() : null,
             ResidentBytesPeak = samples.Max(s => s.ResidentBytes),
@@ -98,6 +103,7 @@ public sealed record LoadTestReport
 
     public JsonObject ToJson() => new()
     {
+        ["driver"] = Driver,
         ["domain"] = Settings.Domain,
         ["turn_latency_ms"] = Settings.TurnLatency.TotalMilliseconds,
         ["concurrency_limit"] = Settings.Concurrency,
@@ -109,6 +115,8 @@ public sealed record LoadTestReport
         ["simulations_completed"] = Completed,
         ["simulations_lost"] = Totals.Lost,
         ["errors"] = Errors,
+        ["start_failures"] = Totals.StartFailures,
+        ["evaluation_failures"] = Totals.EvaluationFailures,
         ["common_errors"] = new JsonObject(Totals.CommonErrors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
         ["launch_seconds"] = Round(LaunchSeconds),
         ["total_seconds"] = Round(TotalSeconds),
@@ -129,6 +137,7 @@ public sealed record LoadTestReport
         ["plateau_in_flight"] = Round(PlateauInFlight),
         ["memory_per_in_flight_bytes"] = Round(MemoryPerInFlightBytes),
         ["plateau_memory_growth_percent"] = Round(PlateauMemoryGrowthPercent),
+        ["unavailable"] = new JsonArray(Unavailable.Select(u => (JsonNode?)u).ToArray()),
         ["samples"] = new JsonArray(Samples.Select(s => (JsonNode?)new JsonObject
         {
             ["t"] = Round(s.ElapsedSeconds),

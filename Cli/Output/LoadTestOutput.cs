@@ -14,6 +14,7 @@ public static class LoadTestOutput
     {
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        Row("driver", r.Driver);
         Row("silos", r.Silos.ToString(CultureInfo.InvariantCulture));
         Row("simulations started / completed / lost", $"{r.Totals.Started} / {r.Completed} / {r.Totals.Lost}");
         Row("errors", r.Errors.ToString(CultureInfo.InvariantCulture));
@@ -31,6 +32,8 @@ public static class LoadTestOutput
         Row("managed memory growth over the plateau (%)", F(r.PlateauMemoryGrowthPercent, "0.0"));
         Row("launching / total time (s)", $"{F(r.LaunchSeconds, "0.0")} / {F(r.TotalSeconds, "0.0")}");
         console.Write(table);
+        foreach (var missing in r.Unavailable)
+            console.MarkupLine($"[yellow]not measured:[/] {Markup.Escape(missing)}");
         foreach (var (error, count) in r.Totals.CommonErrors)
             console.MarkupLine($"[red]{count} x[/] {Markup.Escape(error)}");
     }

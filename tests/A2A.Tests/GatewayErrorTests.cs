@@ -69,6 +69,11 @@ public class GatewayErrorTests(GatewayFactory factory) : IClassFixture<GatewayFa
     [InlineData("""{"skill":"get_evaluation_results"}""", "needs \"evaluation_id\"")]
     [InlineData("""{"skill":"get_evaluation_results","evaluation_id":"eval-none"}""", "No evaluation has the id 'eval-none'")]
     [InlineData("""{"domain":"mock","agent_endpoint":"oracle","task_ids":["missing"]}""", "Task 'missing' not found in domain 'mock'")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","simulated_turn_latency_ms":-1}""", "simulated_turn_latency_ms must be between 0 and 60000 (got -1)")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","simulated_turn_latency_ms":60001}""", "simulated_turn_latency_ms must be between 0 and 60000 (got 60001)")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","simulated_turn_latency_ms":1.5}""", "\"simulated_turn_latency_ms\" must be a whole number")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","simulated_turn_latency_ms":"fast"}""", "\"simulated_turn_latency_ms\" must be a whole number")]
+    [InlineData("""{"domain":"mock","agent_endpoint":"oracle","simulated_turn_latency_ms":true}""", "\"simulated_turn_latency_ms\" must be a whole number")]
     public async Task Bad_parameters_are_invalid_params_that_say_what_to_fix(string data, string message)
     {
         var response = await _client.SendDataAsync(JsonNode.Parse(data)!.AsObject());

@@ -81,6 +81,18 @@ public class GatewaySendTests(GatewayFactory factory) : IClassFixture<GatewayFac
     }
 
     [Fact]
+    public async Task The_simulated_turn_latency_reaches_the_evaluation_and_defaults_to_none()
+    {
+        var slow = GatewayClient.Evaluation(tasks: 1, trials: 1);
+        slow["simulated_turn_latency_ms"] = 1500;
+        var withLatency = GatewayClient.Result(await _client.SendDataAsync(slow, "msg-latency"));
+        var without = GatewayClient.Result(await _client.SendDataAsync(GatewayClient.Evaluation(tasks: 1, trials: 1), "msg-no-latency"));
+
+        Assert.Equal(1500, factory.Evaluations.Started.Single(s => s.Id == (string)withLatency["id"]!).Request.SimulatedTurnLatencyMs);
+        Assert.Equal(0, factory.Evaluations.Started.Single(s => s.Id == (string)without["id"]!).Request.SimulatedTurnLatencyMs);
+    }
+
+    [Fact]
     public async Task Resending_a_message_does_not_start_a_second_evaluation()
     {
         var first = GatewayClient.Result(await _client.SendDataAsync(GatewayClient.Evaluation(trials: 2), "msg-resent"));

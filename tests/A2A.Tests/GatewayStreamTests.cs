@@ -50,6 +50,9 @@ public sealed class GatewayStreamTests : IDisposable
         Assert.All(trials, t => Assert.Equal(TaskState.Working, t.Status.State));
         Assert.Equal([16, 33, 50, 66, 83, 100], trials.Select(t => (int)t.Metadata!["tau2.progress"]!));
         Assert.StartsWith("Completed task task_0, trial 0 (1/6): reward 1", ((TextPart)trials[0].Status.Message!.Parts![0]).Text);
+        // what a load test measures each simulation by
+        Assert.All(trials, t => Assert.Equal((6, 0.5), ((int)t.Metadata!["tau2.turns"]!, (double)t.Metadata!["tau2.duration_seconds"]!)));
+        Assert.All(trials, t => Assert.False(t.Metadata!.ContainsKey("tau2.simulation_error")));
 
         var artifact = Assert.IsType<TaskArtifactUpdateEvent>(events[^2]);
         Assert.True(artifact.LastChunk);

@@ -19,6 +19,8 @@ public sealed class LoadTestCommandTests
         Assert.Equal(0, r.GetProperty("simulations_lost").GetInt32());
         Assert.Equal(0, r.GetProperty("errors").GetInt32());
         Assert.Equal(1, r.GetProperty("silos").GetInt32());
+        Assert.Equal("grains", r.GetProperty("driver").GetString());
+        Assert.Empty(r.GetProperty("unavailable").EnumerateArray()); // the embedded silo is this process, with an Orleans client
         int peak = r.GetProperty("in_flight_peak").GetInt32();
         Assert.InRange(peak, 2, 4); // whole evaluations of 2, never past the limit of 4
 

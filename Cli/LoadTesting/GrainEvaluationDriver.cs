@@ -1,0 +1,97 @@
+using Orleans.Runtime;
+using Tau2Observe.Engine.Running;
+using Tau2Observe.Grains.Interfaces;
+
+namespace Tau2Observe.Cli.LoadTesting;
+
+/// <summary>
+/// Drives evaluation grains directly through an Orleans client: <c>Start</c>, then the grain's
+/// progress events, with the snapshot filling in any event that was missed.
+/// </summary>
+public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFactory grains) : IEvaluationDriver
+{
+    private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(2);
+
+    public string Name => "grains";
+
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        var grain = grains.GetGrain<IEvaluationGrain>("load-warmup-" + Guid.NewGuid().ToString("N"));
+        var started = await grain.Start(Request() with { SimulatedTurnLatencyMs = 0 });
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(WarmUpTimeout);
+        while (!started.IsTerminal)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+            started = await grain.GetSnapshot();
+        }
+    }
+
+    public async Task RunAsync(LoadEvaluation evaluation, CancellationToken stop)
+    {
+        string id = "load-" + Guid.NewGuid().ToString("N");
+        var grain = grains.GetGrain<IEvaluationGrain>(id);
+        EvaluationSnapshot started;
+        try
+        {
+            started = await grain.Start(Request());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            evaluation.Failed($"evaluation did not start: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+        evaluation.Started(id, started.TotalTrials);
+        await FollowAsync(grain, evaluation, stop);
+    }
+
+    public async Task CancelAsync(LoadEvaluation evaluation)
+    {
+        if (evaluation.EvaluationId is not { } id) return;
+        try { await grains.GetGrain<IEvaluationGrain>(id).Cancel(); }
+        catch (Exception e) when (e is OrleansException or TimeoutException) { }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private EvaluationRequest Request() => new()
+    {
+        Domain = settings.Domain,
+        AgentEndpoint = DefaultParticipantResolver.Oracle,
+        NumTasks = settings.TasksPerEvaluation,
+        NumTrials = settings.TrialsPerEvaluation,
+        Seed = settings.Seed,
+        SimulatedTurnLatencyMs = (int)settings.TurnLatency.TotalMilliseconds,
+    };
+
+    /// <summary>Records each trial as its result arrives (and, from the snapshot, any whose event was missed).</summary>
+    private static async Task FollowAsync(IEvaluationGrain grain, LoadEvaluation evaluation, CancellationToken stop)
+    {
+        void Record(TrialResult t) => evaluation.TrialFinished(t.TaskId, t.Trial, t.DurationSeconds, t.Turns, t.TerminationReason, t.Error);
+
+        try
+        {
+            while (!evaluation.IsComplete)
+            {
+                try
+                {
+                    await foreach (var e in grain.Watch(stop))
+                        if (e.Trial is { } t) Record(t);
+                    var snapshot = await grain.GetSnapshot();
+                    foreach (var t in snapshot.Trials) Record(t);
+                    if (snapshot.Status == EvaluationStatus.Failed) evaluation.Failed($"the evaluation failed: {snapshot.Error ?? "no reason given"}");
+                    if (snapshot.IsTerminal) break;
+                }
+                catch (Exception e) when (e is EnumerationAbortedException or TimeoutException or OrleansException)
+                {
+                    await Task.Delay(WatchRetryDelay, stop); // the evaluation moved or its silo is busy: look again
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // the drain is over: what was not seen is lost
+        }
+    }
+}
