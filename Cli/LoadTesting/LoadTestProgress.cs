@@ -40,5 +40,5 @@ public static class LoadTestProgress
     }
 
     private static string Line(ResourceSample s) => FormattableString.Invariant(
-        $"t={s.ElapsedSeconds:0}s in_flight={s.InFlight} completed={s.Completed} cpu={s.CpuPercent:0}% managed={s.ManagedBytes / 1048576.0:0.0}MiB silos={s.Silos}");
+        $"t={s.ElapsedSeconds:0}s in_flight={s.InFlight} completed={s.Completed} cpu={(s.CpuPercent is { } c ? $"{c:0}%" : "-")} managed={(s.ManagedBytes is { } m ? $"{m / 1048576.0:0.0}MiB" : "-")} silos={s.Silos}");
 }
