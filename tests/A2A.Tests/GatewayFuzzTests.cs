@@ -137,6 +137,7 @@ public class GatewayFuzzTests(GatewayFactory factory) : IClassFixture<GatewayFac
             "params.message.parts.0", "params.message.parts.0.kind", "params.message.parts.0.data", "params.message.parts.0.data.domain",
             "params.message.parts.0.data.agent_endpoint", "params.message.parts.0.data.num_tasks", "params.message.parts.0.data.num_trials",
             "params.message.parts.0.data.task_ids", "params.message.parts.0.data.skill", "params.message.parts.0.data.seed",
+            "params.message.parts.0.data.simulated_turn_latency_ms",
             "params.message.messageId", "params.message.contextId", "params.message.taskId", "params.message.metadata",
             "params.configuration", "params.configuration.blocking", "params.configuration.historyLength"];
         foreach (var path in paths)

@@ -230,10 +230,7 @@ public sealed class EvaluateCommandTests
     [Fact]
     public async Task A_cluster_address_where_nothing_listens_fails_at_once_with_a_clear_message()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        int port = Tau2Observe.Cli.Clusters.FreeLoopbackPorts.Take(1)[0]; // nothing listens there
 
         var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--cluster", $"127.0.0.1:{port}");
 

@@ -45,10 +45,7 @@ public sealed class LoadTestThroughGatewayTests(TrafficStack stack) : IClassFixt
     [Fact]
     public async Task An_unreachable_gateway_is_reported_as_errors_with_the_reason_not_a_crash()
     {
-        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        int port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        int port = Tau2Observe.Cli.Clusters.FreeLoopbackPorts.Take(1)[0]; // nothing listens there
 
         var run = await CliRun.InvokeAsync("loadtest", "--gateway", $"http://127.0.0.1:{port}", "--domain", "mock",
             "--simulations", "4", "--concurrency", "4", "--tasks-per-evaluation", "2", "--turn-latency-ms", "10", "--duration", "60", "--json");

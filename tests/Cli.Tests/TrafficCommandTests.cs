@@ -53,10 +53,7 @@ public sealed class TrafficCommandTests(TrafficStack stack) : IClassFixture<Traf
     [Fact]
     public async Task An_unreachable_gateway_fails_every_request_with_a_clear_error_and_exit_code_1()
     {
-        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        int port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        int port = Tau2Observe.Cli.Clusters.FreeLoopbackPorts.Take(1)[0]; // nothing listens there
 
         var run = await CliRun.InvokeAsync("traffic", "--gateway", $"http://127.0.0.1:{port}", "--mock-urls", stack.Agent("/agents/oracle"),
             "--domain", "mock", "--count", "2", "--json");
