@@ -11,7 +11,8 @@ namespace Tau2Observe.Engine.Evaluation;
 /// and the task only, never on the trial, so every trial of the task grades against the same one.
 /// Keys are the domain and task instances, held weakly. The registry caches domains, and domains
 /// and <c>SimulationRunner</c> cache their tasks, so memory is bounded by the tasks of the loaded
-/// domains: one set of table copies plus the changed records per task. A task parsed anew (a
+/// domains: one set of table copies plus the changed records per task (about 100 KiB for an
+/// airline task, 28 KiB for a telecom one; see docs/perf.md). A task parsed anew (a
 /// conformance vector, a results file being re-graded) is a new key and is collected with it.
 /// </summary>
 internal static class GoldRunMemo
