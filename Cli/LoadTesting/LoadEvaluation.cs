@@ -53,15 +53,18 @@ public sealed class LoadEvaluation
     public void TrialFinished(string taskId, int trial, double runSeconds, int turns, string terminationReason, string? error)
     {
         if (TotalTrials is null || IsComplete || !_seen.Add((taskId, trial))) return;
-        _slots.Release();
+        // recorded before its permit is given back: a launch the permit allows must not count it as still in flight
         if (terminationReason == TerminationReason.Cancelled)
         {
             _recorder.Lost(1); // stopped by the drain timeout: not a measured simulation
-            return;
         }
-        error ??= terminationReason == TerminationReason.InfrastructureError ? "infrastructure error" : null;
-        var now = _clock.Elapsed;
-        _recorder.Finished(new SimulationSample((now - _startedAt).TotalSeconds, runSeconds, turns, terminationReason, error, now.TotalSeconds));
+        else
+        {
+            error ??= terminationReason == TerminationReason.InfrastructureError ? "infrastructure error" : null;
+            var now = _clock.Elapsed;
+            _recorder.Finished(new SimulationSample((now - _startedAt).TotalSeconds, runSeconds, turns, terminationReason, error, now.TotalSeconds));
+        }
+        _slots.Release();
     }
 
     /// <summary>
@@ -86,7 +89,7 @@ public sealed class LoadEvaluation
         }
         int missing = total - _seen.Count;
         if (missing <= 0) return;
-        _slots.Release(missing);
         _recorder.Lost(missing);
+        _slots.Release(missing);
     }
 }
