@@ -1,6 +1,7 @@
 using Tau2Observe.Cli.Clusters;
 using Tau2Observe.Cli.Output;
 using Tau2Observe.Engine.Running;
+using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Commands;
@@ -9,7 +10,8 @@ namespace Tau2Observe.Cli.Commands;
 public sealed class EvaluationSession(
     CliDependencies dependencies, TextWriter stdout, TextWriter stderr, bool json, string? outputFile, string? cluster, string? evaluationId = null)
 {
-    public const int Completed = 0, NotCompleted = 1, Interrupted = 130;
+    /// <summary>Exit codes (README): 3 says the run finished but its scores lack the simulations the infrastructure failed.</summary>
+    public const int Completed = 0, NotCompleted = 1, InfrastructureErrors = 3, Interrupted = 130;
 
     public async Task<int> RunAsync(EvaluationRequest request, CancellationToken ct)
     {
@@ -45,7 +47,7 @@ public sealed class EvaluationSession(
             ReportErrors(final);
             if (json) SummaryJson.Write(stdout, final);
             else ResultsReport.Write(Consoles.For(stdout), final);
-            return final.Status == EvaluationStatus.Completed ? Completed : NotCompleted;
+            return ExitCode(final);
         }
         catch (CliError e)
         {
@@ -100,6 +102,16 @@ public sealed class EvaluationSession(
         if (string.IsNullOrWhiteSpace(evaluationId) || evaluationId.Contains('/'))
             throw new CliError($"--evaluation-id: '{evaluationId}' must be non-empty and must not contain '/'");
         return evaluationId.Trim();
+    }
+
+    private int ExitCode(EvaluationSnapshot final)
+    {
+        if (final.Status != EvaluationStatus.Completed) return NotCompleted;
+        int failed = final.Trials.Count(t => TerminationReason.IsInfrastructure(t.TerminationReason));
+        if (failed == 0) return Completed;
+        // a low reward is the agent's result; an infrastructure error means a simulation gave none
+        stderr.WriteLine($"{failed} of {final.Trials.Count} simulation(s) ended in an infrastructure error: exit code {InfrastructureErrors}");
+        return InfrastructureErrors;
     }
 
     private void ReportErrors(EvaluationSnapshot final)
