@@ -19,6 +19,7 @@ public sealed class EvaluationSession(
         {
             // arguments the cluster would only reject per simulation, or after the run: check them first
             CheckAgent(request.AgentEndpoint);
+            CheckSize(request);
             if (outputFile is not null) CheckWritable(outputFile);
             await using var connection = await ClusterConnections.OpenAsync(dependencies, cluster, request.Domain, ct);
             var grain = connection.Grains.GetGrain<IEvaluationGrain>(EvaluationId());
@@ -79,6 +80,16 @@ public sealed class EvaluationSession(
         if (agent == DefaultParticipantResolver.Oracle) return;
         if (Uri.TryCreate(agent, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)) return;
         throw new CliError($"--agent: '{agent}' is neither an A2A URL (http:// or https://) nor '{DefaultParticipantResolver.Oracle}'");
+    }
+
+    /// <summary>The gateway's limits, from the same definition: 100,000 trials would run for hours and mean nothing.</summary>
+    private static void CheckSize(EvaluationRequest request)
+    {
+        var limits = EvaluationLimits.Reference;
+        var problem = (request.NumTasks is { } n ? limits.CheckNumTasks("--num-tasks", n) : null)
+            ?? limits.CheckNumTrials("--num-trials", request.NumTrials)
+            ?? (request.TaskIds is { } ids ? limits.CheckTaskIdCount("--task-ids", ids.Count) : null);
+        if (problem is not null) throw new CliError(problem);
     }
 
     private static void CheckWritable(string path)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Cli.Tests;
@@ -163,13 +164,29 @@ public sealed class EvaluateCommandTests
         Assert.StartsWith("error: TAU2_DATA_DIR is not set", run.Stderr.Trim());
     }
 
-    [Fact]
-    public async Task Non_positive_trials_are_rejected()
+    [Theory]
+    [InlineData("--num-trials", "0", "--num-trials must be between 1 and 3 (got 0).")]
+    [InlineData("--num-trials", "100000", "--num-trials must be between 1 and 3 (got 100000).")]
+    [InlineData("--num-tasks", "-3", "--num-tasks must be between 1 and 30 (got -3).")]
+    [InlineData("--num-tasks", "31", "--num-tasks must be between 1 and 30 (got 31).")]
+    public async Task Sizes_beyond_the_gateways_limits_are_rejected_before_anything_runs(string option, string value, string message)
     {
-        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--num-trials", "0");
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", option, value);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error: num_trials must be greater than 0", run.Stderr);
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Equal($"error: {message}", run.Stderr.Trim());
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task More_task_ids_than_the_gateway_allows_are_rejected()
+    {
+        var ids = Enumerable.Range(0, EvaluationLimits.ReferenceMaxTasks + 1).Select(i => $"t{i}").ToArray();
+
+        var run = await CliRun.InvokeAsync(["evaluate", "--domain", "toy", "--agent", "oracle", "--task-ids", .. ids]);
+
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Equal("error: --task-ids may name at most 30 tasks (got 31).", run.Stderr.Trim());
     }
 
     [Fact]
