@@ -82,10 +82,10 @@ public sealed class EvaluationSession(
         throw new CliError($"--agent: '{agent}' is neither an A2A URL (http:// or https://) nor '{DefaultParticipantResolver.Oracle}'");
     }
 
-    /// <summary>The gateway's limits, from the same definition: 100,000 trials would run for hours and mean nothing.</summary>
+    /// <summary>The local limits (<see cref="EvaluationLimits.Local"/>): 100,000 trials would run for hours and mean nothing.</summary>
     private static void CheckSize(EvaluationRequest request)
     {
-        var limits = EvaluationLimits.Reference;
+        var limits = EvaluationLimits.Local;
         var problem = (request.NumTasks is { } n ? limits.CheckNumTasks("--num-tasks", n) : null)
             ?? limits.CheckNumTrials("--num-trials", request.NumTrials)
             ?? (request.TaskIds is { } ids ? limits.CheckTaskIdCount("--task-ids", ids.Count) : null);
