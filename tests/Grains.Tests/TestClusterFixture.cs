@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Tau2Observe.Grains.Tests;
@@ -8,6 +10,10 @@ public abstract class TestClusterFixture<TSiloConfigurator> : IAsyncLifetime whe
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The silo's grain storage, to look at (or plant) what grains persist.</summary>
+    public IGrainStorage Storage =>
+        ((InProcessSiloHandle)Cluster.Primary!).ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
 
     public async Task InitializeAsync()
     {
