@@ -44,6 +44,8 @@ public sealed class DirectoryMigrationTests
             await Storage(silo).ReadStateAsync("directory", directory.GetGrainId(), root);
             Assert.Empty(root.State!.Entries);
             Assert.Equal(2, root.State.CurrentPage);
+            var keys = await RedisContents.DumpAsync(redis.ConnectionString);
+            Assert.Contains("tau2observe/state/evaluationdirectorypage/all/page/2/directory-page", keys); // as docs/durability.md says
             await silo.StopAsync();
         }
     }
