@@ -34,11 +34,10 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
                 ? new RewardInfo { Reward = 0.0, Info = new PyDict { ["note"] = "No evaluation criteria. " + NothingToCheckNote } }
                 : new RewardInfo { Reward = 1.0, Info = new PyDict { ["note"] = "No evaluation criteria" } };
 
-        var gold = new Lazy<GoldRun>(() => RunGold(task, criteria));
         switch (type)
         {
-            case EvaluationType.Env: return EnvComponent(sim, task, criteria, soloMode, gold).Info;
-            case EvaluationType.Action: return ActionComponent(sim, criteria, gold).Info;
+            case EvaluationType.Env: return EnvComponent(sim, task, criteria, soloMode).Info;
+            case EvaluationType.Action: return ActionComponent(sim, task, criteria).Info;
             case EvaluationType.Communicate: return CommunicateComponent(sim, criteria).Info;
             case EvaluationType.NlAssertions: return (await NlComponentAsync(sim, criteria, ct)).Info;
         }
@@ -47,8 +46,8 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
         if (_options.StrictEmptyCriteria && !HasSomethingToCheck(criteria))
             return new RewardInfo { Reward = 0.0, RewardBasis = criteria.RewardBasis.ToList(), Info = new PyDict { ["note"] = NothingToCheckNote } };
 
-        var env = EnvComponent(sim, task, criteria, soloMode, gold);
-        var action = ActionComponent(sim, criteria, gold);
+        var env = EnvComponent(sim, task, criteria, soloMode);
+        var action = ActionComponent(sim, task, criteria);
         var communicate = CommunicateComponent(sim, criteria);
         bool runNl = type == EvaluationType.AllWithNlAssertions || basis.Contains(RewardType.NlAssertion);
         (RewardInfo Info, ComponentResult Result)? nl = runNl ? await NlComponentAsync(sim, criteria, ct) : null;
@@ -94,28 +93,7 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
         _ => false,
     });
 
-    /// <summary>The gold environment: the task's initial state, then each gold action; failing ones are remembered.</summary>
-    private GoldRun RunGold(TauTask task, EvaluationCriteria criteria)
-    {
-        var gold = domain.CreateEnvironment();
-        try
-        {
-            gold.SetState(task.InitialState, task.InitialState?.MessageHistory);
-        }
-        catch (EnvironmentStateException e)
-        {
-            throw new EvaluationFailedException("Setting up the gold environment failed: " + e.Message, e);
-        }
-        var failed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var action in criteria.Actions ?? [])
-        {
-            try { gold.MakeToolCall(action.Name, action.Requestor, action.Arguments); }
-            catch (ToolCallException) { failed.Add(action.ActionId); /* tau2 logs and ignores failing gold actions; their partial effects stay */ }
-        }
-        return new GoldRun(gold, failed);
-    }
-
-    private (RewardInfo Info, ComponentResult Result) EnvComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria, bool soloMode, Lazy<GoldRun> goldRun)
+    private (RewardInfo Info, ComponentResult Result) EnvComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria, bool soloMode)
     {
         if (criteria.Actions is null && criteria.EnvAssertions is null)
         {
@@ -132,10 +110,11 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
         {
             throw new EvaluationFailedException("Replaying the trajectory failed: " + e.Message, e);
         }
-        var gold = goldRun.Value.Environment;
+        // the gold run is built once per task and shared; it is looked up after the replay, so a failing replay is reported first
+        var gold = GoldRunMemo.Of(domain, task);
         // equal canonical JSON is what equal hashes stand for; comparing the databases directly skips hashing both
-        bool dbMatch = DbComparer.CanonicallyEqual(predicted.AgentTools.Db, gold.AgentTools.Db)
-                       && DbComparer.CanonicallyEqual(predicted.UserTools?.Db, gold.UserTools?.Db);
+        bool dbMatch = DbComparer.CanonicallyEqual(predicted.AgentTools.Db, gold.AgentDb)
+                       && DbComparer.CanonicallyEqual(predicted.UserTools?.Db, gold.UserDb);
         double dbReward = dbMatch ? 1.0 : 0.0;
 
         var checks = new List<PyDict>();
@@ -162,7 +141,7 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
 
     private static PyDict DbCheck(bool match) => new() { ["db_match"] = match, ["db_reward"] = match ? 1.0 : 0.0 };
 
-    private (RewardInfo Info, ComponentResult Result) ActionComponent(SimulationRun sim, EvaluationCriteria criteria, Lazy<GoldRun> goldRun)
+    private (RewardInfo Info, ComponentResult Result) ActionComponent(SimulationRun sim, TauTask task, EvaluationCriteria criteria)
     {
         if (criteria.Actions is not { Count: > 0 } gold)
         {
@@ -171,7 +150,7 @@ public sealed class Evaluator(IDomain domain, INlAssertionJudge? judge = null, G
             return (new RewardInfo { Reward = 1.0, RewardBreakdown = bd, Info = note }, new ComponentResult(1.0, bd, note));
         }
         var predicted = sim.Messages.Where(m => m.IsAssistant || m.IsUser).SelectMany(m => m.ToolCalls ?? []).ToList();
-        IReadOnlySet<string> notRequired = _options.SkipFailingGoldActions ? goldRun.Value.FailedActionIds : new HashSet<string>();
+        IReadOnlySet<string> notRequired = _options.SkipFailingGoldActions ? GoldRunMemo.Of(domain, task).FailedActionIds : new HashSet<string>();
         var checks = new List<PyDict>();
         var skipped = new List<object?>();
         double reward = 1.0;

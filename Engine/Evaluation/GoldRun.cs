@@ -1,6 +1,10 @@
-using Tau2Observe.Engine.Environment;
+using Tau2Observe.Engine.Values;
 
 namespace Tau2Observe.Engine.Evaluation;
 
-/// <summary>The gold environment of one evaluation, and the ids of the gold actions that raised on it.</summary>
-internal sealed record GoldRun(DomainEnvironment Environment, IReadOnlySet<string> FailedActionIds);
+/// <summary>
+/// What grading needs of a task's gold run: its final databases and the ids of the gold actions
+/// that raised. Only the databases are kept, not the environment, so nothing can run a tool on
+/// them: shared by every trial of the task (<see cref="GoldRunMemo"/>), they are only ever read.
+/// </summary>
+internal sealed record GoldRun(PyRecord? AgentDb, PyRecord? UserDb, IReadOnlySet<string> FailedActionIds);

@@ -3,6 +3,8 @@
 # usage: tests/Benchmarks/cluster-throughput.sh SILOS DURATION_S CONCURRENCY [extra loadtest args...]
 # Needs redis-server and Release builds of Silo and Cli; prints the loadtest JSON report on stdout.
 # Every process it starts is stopped by PID on exit. PIN= (empty) runs the silos unpinned.
+# HELPER_CPUS=0 (a taskset CPU list) pins Redis and the load-test client too; by default they float.
+# On stderr it reports the CPU time Redis and the client used, so their share can be accounted for.
 set -euo pipefail
 silos=$1 duration=$2 concurrency=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,7 +23,9 @@ cleanup() {
 trap cleanup EXIT
 
 redis_port=$(free_port)
-redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no > /tmp/tau2-redis-$redis_port.log 2>&1 &
+helper_pin=${HELPER_CPUS:+taskset -c $HELPER_CPUS}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
+$helper_pin redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no > /tmp/tau2-redis-$redis_port.log 2>&1 &
 pids+=($!)
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.2; done
 
@@ -34,5 +38,13 @@ for ((i = 0; i < silos; i++)); do
   pids+=($!); silo_pids+=($!)
 done
 sleep 8 # membership settles
-dotnet "$root/Cli/bin/Release/net10.0/tau2obs.dll" loadtest --cluster "redis:127.0.0.1:$redis_port" --silo-pid "${silo_pids[@]}" \
+redis_pid=${pids[0]} redis_before=$(cpu_ticks "${pids[0]}")
+SECONDS=0
+$helper_pin dotnet "$root/Cli/bin/Release/net10.0/tau2obs.dll" loadtest --cluster "redis:127.0.0.1:$redis_port" --silo-pid "${silo_pids[@]}" \
   --simulations 1000000 --concurrency "$concurrency" --duration "$duration" --json "$@"
+ticks=$(getconf CLK_TCK)
+redis_cpu=$(( $(cpu_ticks "$redis_pid") - redis_before ))
+# the client is the only child this shell has waited for since it started, apart from short helpers
+times_file=$(mktemp); times > "$times_file" # in this shell: a $(...) subshell has no waited-for children
+client_cpu=$(tail -1 "$times_file" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%.1f", u[1]*60 + u[2] + s[1]*60 + s[2] }'); rm -f "$times_file"
+echo "cluster-throughput: over ${SECONDS} s, redis used $(awk "BEGIN { printf \"%.1f\", $redis_cpu / $ticks }") s of CPU, the load-test client ${client_cpu} s" >&2

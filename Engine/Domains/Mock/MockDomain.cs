@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Environment;
@@ -18,11 +17,12 @@ public sealed class MockDomain : IDomain
     private readonly Lazy<PyRecord> _pristine;
     private readonly Lazy<string> _policy;
     private readonly Lazy<string> _soloPolicy;
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<TauTask>>> _tasks = new(StringComparer.Ordinal);
+    private readonly DomainTaskFiles _tasks;
 
     public MockDomain(TauDataDirectory data)
     {
         _data = data;
+        _tasks = new DomainTaskFiles(data, DomainName);
         _pristine = new(() => LoadDb(data.DomainFile(DomainName, "db.json")), LazyThreadSafetyMode.ExecutionAndPublication);
         _policy = new(() => File.ReadAllText(data.DomainFile(DomainName, "policy.md")), LazyThreadSafetyMode.ExecutionAndPublication);
         _soloPolicy = new(() => File.ReadAllText(data.DomainFile(DomainName, "policy_solo.md")), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -39,14 +39,9 @@ public sealed class MockDomain : IDomain
         return new DomainEnvironment(DomainName, soloMode ? _soloPolicy.Value : _policy.Value, tools, userTools: null, soloMode: soloMode);
     }
 
-    public IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null)
-    {
-        string file = TaskFile(taskSet);
-        var tasks = _tasks.GetOrAdd(file, f => new(() => TaskSetLoader.Load(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        return TaskSetLoader.Select(tasks, TaskSetLoader.LoadSplits(file), split);
-    }
+    public IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null) => _tasks.Load(split, taskSet);
 
-    public IReadOnlyList<string> SplitNames(string? taskSet = null) => TaskSetLoader.LoadSplits(TaskFile(taskSet)).Keys.ToList();
+    public IReadOnlyList<string> SplitNames(string? taskSet = null) => _tasks.SplitNames(taskSet);
 
     /// <summary>The LLM tool schemas: a <c>tool_schemas.json</c> in the domain's data folder, else the embedded default.</summary>
     public string ToolSchemasJson() => DomainToolSchemas.Load(DomainName, _data.DomainDir(DomainName));
@@ -62,13 +57,4 @@ public sealed class MockDomain : IDomain
             throw new InvalidDataException($"{path} is not a valid mock database:\n{e.Message}", e);
         }
     }
-
-    /// <summary>Mock has one task file; "base" is the name the conformance vectors give it.</summary>
-    private string TaskFile(string? taskSet) => taskSet switch
-    {
-        null or "base" or "tasks" => _data.DomainFile(DomainName, "tasks.json"),
-        _ => File.Exists(Path.Combine(_data.DomainDir(DomainName), $"tasks_{taskSet}.json"))
-            ? _data.DomainFile(DomainName, $"tasks_{taskSet}.json")
-            : throw new ArgumentException($"Unknown task set '{taskSet}' for domain {DomainName}"),
-    };
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Data.Tasks;
 using Tau2Observe.Engine.Environment;
@@ -17,11 +16,12 @@ public sealed class RetailDomain : IDomain
     private readonly TauDataDirectory _data;
     private readonly Lazy<PyRecord> _pristine;
     private readonly Lazy<string> _policy;
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<TauTask>>> _tasks = new(StringComparer.Ordinal);
+    private readonly DomainTaskFiles _tasks;
 
     public RetailDomain(TauDataDirectory data)
     {
         _data = data;
+        _tasks = new DomainTaskFiles(data, DomainName);
         _pristine = new(() => LoadDb(data.DomainFile(DomainName, "db.json")), LazyThreadSafetyMode.ExecutionAndPublication);
         _policy = new(() => File.ReadAllText(data.DomainFile(DomainName, "policy.md")), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -38,14 +38,9 @@ public sealed class RetailDomain : IDomain
         return new DomainEnvironment(DomainName, _policy.Value, tools, userTools: null);
     }
 
-    public IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null)
-    {
-        string file = TaskFile(taskSet);
-        var tasks = _tasks.GetOrAdd(file, f => new(() => TaskSetLoader.Load(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        return TaskSetLoader.Select(tasks, TaskSetLoader.LoadSplits(file), split);
-    }
+    public IReadOnlyList<TauTask> LoadTasks(string? split = "base", string? taskSet = null) => _tasks.Load(split, taskSet);
 
-    public IReadOnlyList<string> SplitNames(string? taskSet = null) => TaskSetLoader.LoadSplits(TaskFile(taskSet)).Keys.ToList();
+    public IReadOnlyList<string> SplitNames(string? taskSet = null) => _tasks.SplitNames(taskSet);
 
     /// <summary>The LLM tool schemas: a <c>tool_schemas.json</c> in the domain's data folder, else the embedded default.</summary>
     public string ToolSchemasJson() => DomainToolSchemas.Load(DomainName, _data.DomainDir(DomainName));
@@ -61,13 +56,4 @@ public sealed class RetailDomain : IDomain
             throw new InvalidDataException($"{path} is not a valid retail database:\n{e.Message}", e);
         }
     }
-
-    /// <summary>Retail has one task file; "base" is the name the conformance vectors give it.</summary>
-    private string TaskFile(string? taskSet) => taskSet switch
-    {
-        null or "base" or "tasks" => _data.DomainFile(DomainName, "tasks.json"),
-        _ => File.Exists(Path.Combine(_data.DomainDir(DomainName), $"tasks_{taskSet}.json"))
-            ? _data.DomainFile(DomainName, $"tasks_{taskSet}.json")
-            : throw new ArgumentException($"Unknown task set '{taskSet}' for domain {DomainName}"),
-    };
 }
