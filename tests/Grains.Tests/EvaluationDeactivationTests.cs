@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Tau2Observe.Engine.Telemetry;
 using Tau2Observe.Grains.Interfaces;
@@ -18,14 +16,8 @@ public sealed class EvaluationDeactivationTests(ClusterFixture fixture)
     [Fact]
     public async Task A_finished_evaluation_deactivates_after_its_watcher_has_its_final_event_and_reads_back_from_storage()
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == Tau2Telemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedSpans();
+        var spans = recorded.Ended;
         var grain = _grains.NewGrain("deactivate-watched");
         string id = grain.GetPrimaryKeyString();
         await grain.Start(Evaluations.Toy(numTrials: 2, turnLatencyMs: 100));

@@ -51,7 +51,7 @@ public sealed class EvaluationDirectoryTests(ClusterFixture fixture)
             pages.Add(await ReadAsync<EvaluationDirectoryPageState>("directory-page", PageId(page)));
         Assert.Equal([PageSize, PageSize, PageSize / 2], pages.Select(p => p.Entries.Count));
         Assert.Equal(ids, pages.SelectMany(p => p.Entries).Select(e => e.EvaluationId));
-        Assert.False(await ExistsAsync<EvaluationDirectoryPageState>("directory-page", PageId(root.CurrentPage + 1)));
+        Assert.Null(await fixture.StoredStateAsync<EvaluationDirectoryPageState>("directory-page", PageId(root.CurrentPage + 1)));
     }
 
     [Fact]
@@ -104,18 +104,6 @@ public sealed class EvaluationDirectoryTests(ClusterFixture fixture)
 
     private GrainId PageId(int page) => _grains.GetGrain<IEvaluationDirectoryPageGrain>(GrainKeys.DirectoryPage(_key, page)).GetGrainId();
 
-    private async Task<T> ReadAsync<T>(string stateName, GrainId grainId) where T : class, new()
-    {
-        var state = new GrainState<T>(new T());
-        await fixture.Storage.ReadStateAsync(stateName, grainId, state);
-        Assert.True(state.RecordExists, $"no stored {stateName} state for {grainId}");
-        return Assert.IsType<T>(state.State);
-    }
-
-    private async Task<bool> ExistsAsync<T>(string stateName, GrainId grainId) where T : class, new()
-    {
-        var state = new GrainState<T>(new T());
-        await fixture.Storage.ReadStateAsync(stateName, grainId, state);
-        return state.RecordExists;
-    }
+    private async Task<T> ReadAsync<T>(string stateName, GrainId grainId) where T : class, new() =>
+        await fixture.StoredStateAsync<T>(stateName, grainId) ?? throw new Xunit.Sdk.XunitException($"no stored {stateName} state for {grainId}");
 }

@@ -40,11 +40,7 @@ public sealed class SecretsTests(ClusterFixture fixture)
         Assert.DoesNotContain(Key, new Engine.Running.ParticipantSelection("oracle", null, default, Key).ToString());
     }
 
-    private async Task<T> ReadAsync<T>(string grainType, string key) where T : class, new()
-    {
-        var state = new GrainState<T>(new T());
-        await fixture.Storage.ReadStateAsync(grainType, GrainId.Create(grainType, key), state);
-        Assert.True(state.RecordExists, $"no stored {grainType} state for {key}");
-        return Assert.IsType<T>(state.State);
-    }
+    private async Task<T> ReadAsync<T>(string grainType, string key) where T : class, new() =>
+        await fixture.StoredStateAsync<T>(grainType, GrainId.Create(grainType, key))
+        ?? throw new Xunit.Sdk.XunitException($"no stored {grainType} state for {key}");
 }

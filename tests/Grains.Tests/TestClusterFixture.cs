@@ -15,6 +15,14 @@ public abstract class TestClusterFixture<TSiloConfigurator> : IAsyncLifetime whe
     public IGrainStorage Storage =>
         ((InProcessSiloHandle)Cluster.Primary!).ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
 
+    /// <summary>What grain <paramref name="grainId"/> persisted as <paramref name="stateName"/>; null when it stored nothing.</summary>
+    public async Task<T?> StoredStateAsync<T>(string stateName, GrainId grainId) where T : class, new()
+    {
+        var state = new GrainState<T>(new T());
+        await Storage.ReadStateAsync(stateName, grainId, state);
+        return state.RecordExists ? state.State : null;
+    }
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(initialSilosCount: 1);
