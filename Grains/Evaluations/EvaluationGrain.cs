@@ -72,7 +72,11 @@ public sealed class EvaluationGrain(
 
     public async Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null)
     {
-        if (IsStarted) return Snapshot();
+        if (IsStarted)
+        {
+            await ListAsync(); // a retried start: the first one may have failed to list it
+            return Snapshot();
+        }
         var tasks = Validate(request);
         var now = DateTimeOffset.UtcNow;
         // the caller's span (the gateway's request, propagated by Orleans) becomes the evaluation span's parent
@@ -89,12 +93,28 @@ public sealed class EvaluationGrain(
             S.TaskIds = tasks;
             S.TrialSeeds = PythonRandom.TrialSeeds(request.Seed, request.NumTrials).ToList();
             S.CreatedAt = now;
+            S.Unlisted = true;
             return true;
         });
         EnsureFanOut();
         await this.RegisterOrUpdateReminder(FanOutReminder, trialOptions.Value.ReminderPeriod, trialOptions.Value.ReminderPeriod);
-        await GrainFactory.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).Register(Id, now);
+        await ListAsync();
         return Snapshot();
+    }
+
+    /// <summary>Adds the evaluation to the directory if it is not there yet; a failure is retried by the reminder or a repeated start.</summary>
+    private async Task ListAsync()
+    {
+        if (!S.Unlisted) return;
+        try
+        {
+            await GrainFactory.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).Register(Id, S.CreatedAt);
+            S.Unlisted = false;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Evaluation {EvaluationId}: could not add it to the directory yet; it is retried", Id);
+        }
     }
 
     public Task<EvaluationSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
@@ -232,13 +252,17 @@ public sealed class EvaluationGrain(
         return Task.CompletedTask;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!IsStarted || IsTerminal) return UnregisterReminderAsync();
+        if (!IsStarted || IsTerminal)
+        {
+            await UnregisterReminderAsync();
+            return;
+        }
+        await ListAsync();
         // every tick, not only until fanned out: starting is idempotent, and it re-drives any trial
         // that lost its activation before its own reminder was registered
         EnsureFanOut();
-        return Task.CompletedTask;
     }
 
     private List<string> Validate(EvaluationRequest request)
