@@ -8,6 +8,8 @@ namespace Tau2Observe.Gateway;
 /// Evaluation ids derived from the request, which carries the caller's A2A messageId as its
 /// idempotency key: a resent message maps to the same evaluation instead of starting a second
 /// one, while a different request that reuses a messageId (e.g. "1" from a curl example) does not.
+/// The contextId the caller named is part of the request too: a task belongs to one context, so the
+/// same message sent in another context is another task.
 /// </summary>
 public static class EvaluationIds
 {

@@ -34,14 +34,12 @@ public sealed record EvaluationParameters
         string domain = Domain.Trim().ToLowerInvariant();
         domains.Check(domain);
         string agent = CheckAgentEndpoint(AgentEndpoint);
-        if (NumTasks is { } tasks && (tasks < 1 || tasks > options.MaxTasks))
-            throw Invalid($"num_tasks must be between 1 and {options.MaxTasks} (got {tasks}).");
-        if (NumTrials is { } trials && (trials < 1 || trials > options.MaxTrials))
-            throw Invalid($"num_trials must be between 1 and {options.MaxTrials} (got {trials}).");
+        var limits = new EvaluationLimits(options.MaxTasks, options.MaxTrials);
+        if (NumTasks is { } tasks && limits.CheckNumTasks("num_tasks", tasks) is { } badTasks) throw Invalid(badTasks);
+        if (NumTrials is { } trials && limits.CheckNumTrials("num_trials", trials) is { } badTrials) throw Invalid(badTrials);
         if (TaskIds is { } ids && (ids.Count == 0 || ids.Any(string.IsNullOrWhiteSpace)))
             throw Invalid("task_ids must be a non-empty list of task ids.");
-        if (TaskIds is { Count: var count } && count > options.MaxTasks)
-            throw Invalid($"task_ids may name at most {options.MaxTasks} tasks (got {count}).");
+        if (TaskIds is { Count: var count } && limits.CheckTaskIdCount("task_ids", count) is { } tooMany) throw Invalid(tooMany);
         if (TaskIds?.FirstOrDefault(t => t.Length > QuotedValue.MaxLength) is { } longId)
             throw Invalid($"task_ids: '{QuotedValue.Of(longId)}' is longer than {QuotedValue.MaxLength} characters.");
         if (MaxSteps is < 1) throw Invalid($"max_steps must be at least 1 (got {MaxSteps}).");

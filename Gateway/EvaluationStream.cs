@@ -45,8 +45,9 @@ public sealed class EvaluationStream
         _writer.WriteEventAsync(A2AJson.Serialize(JsonRpcResponse.Failure(_requestId, code, message)), _http.RequestAborted);
 
     /// <summary>Streams an evaluation from <paramref name="started"/> to its end, with a ping every <paramref name="heartbeat"/>.</summary>
-    public async Task FollowAsync(EvaluationSnapshot started, string contextId, A2AMessage? request, EvaluationFollower follower, TimeSpan heartbeat)
+    public async Task FollowAsync(EvaluationSnapshot started, A2AMessage? request, EvaluationFollower follower, TimeSpan heartbeat)
     {
+        string contextId = EvaluationTasks.ContextOf(started);
         using var stopPings = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);
         var pings = PingAsync(heartbeat, stopPings.Token);
         try

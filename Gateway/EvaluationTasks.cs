@@ -25,9 +25,16 @@ public static class EvaluationTasks
         _ => TaskState.Unknown,
     };
 
+    /// <summary>
+    /// The task's A2A context: the caller's, when its request named one, else the evaluation id. Both are
+    /// fixed when the evaluation is created, so a resend, a stream, tasks/get or a cancel all name the same one.
+    /// </summary>
+    public static string ContextOf(EvaluationSnapshot s) => s.Request?.ContextId ?? s.EvaluationId;
+
     /// <summary>The task for a snapshot; finished ones get the result artifact and the tool-call history.</summary>
-    public static A2ATask ToTask(EvaluationSnapshot s, string contextId, A2AMessage? request)
+    public static A2ATask ToTask(EvaluationSnapshot s, A2AMessage? request)
     {
+        string contextId = ContextOf(s);
         var statusMessage = A2AMessage.AgentText(ResultDocument.Summary(s), contextId, s.EvaluationId);
         var history = new List<A2AMessage>();
         if (request is not null) history.Add(request);

@@ -1,4 +1,5 @@
 using Tau2Observe.Engine.A2A;
+using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
 
@@ -35,11 +36,11 @@ public sealed class GatewayOptions
     /// <summary>How long that connection may take.</summary>
     public double AgentProbeSeconds { get; set; } = 5;
 
-    /// <summary>Upper bound of <c>num_tasks</c>; 30 as the reference gateway (its limits rest on ~2 min per task within an hour).</summary>
-    public int MaxTasks { get; set; } = 30;
+    /// <summary>Upper bound of <c>num_tasks</c> (and of the number of <c>task_ids</c>); the reference gateway's 30.</summary>
+    public int MaxTasks { get; set; } = EvaluationLimits.ReferenceMaxTasks;
 
-    /// <summary>Upper bound of <c>num_trials</c>; 3 as the reference gateway.</summary>
-    public int MaxTrials { get; set; } = 3;
+    /// <summary>Upper bound of <c>num_trials</c>; the reference gateway's 3.</summary>
+    public int MaxTrials { get; set; } = EvaluationLimits.ReferenceMaxTrials;
 
     /// <summary>
     /// Optional model (LiteLLM style, e.g. <c>gemini/gemini-2.0-flash</c>) that reads text requests the

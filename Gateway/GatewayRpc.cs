@@ -103,38 +103,36 @@ public sealed class GatewayRpc(
         var ct = http.RequestAborted;
         var parameters = ReadSendParams(request);
         var message = parameters.Message!;
-        string contextId = message.ContextId!;
         var call = await ParseAsync(message, ct);
         if (call.Skill != GatewaySkill.RunEvaluation)
         {
-            var task = await ImmediateAsync(call, message, contextId, ct);
+            var task = await ImmediateAsync(call, message, ct);
             recent.Remember(task);
             return task;
         }
 
-        var snapshot = await StartAsync(call, message, contextId, UserLlmHeaders.From(http.Request.Headers), ct);
+        var snapshot = await StartAsync(call, message, UserLlmHeaders.From(http.Request.Headers), ct);
         bool? blocking = parameters.Configuration?.Blocking;
         if (!snapshot.IsTerminal && blocking != false)
             snapshot = await WaitAsync(snapshot, blocking == true ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(_options.SendWaitSeconds), ct);
-        return EvaluationTasks.ToTask(snapshot, contextId, message);
+        return EvaluationTasks.ToTask(snapshot, message);
     }
 
     private async Task StreamAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect)
     {
         var ct = http.RequestAborted;
         var message = ReadSendParams(request).Message!;
-        string contextId = message.ContextId!;
         var call = await ParseAsync(message, http.RequestAborted);
         if (call.Skill != GatewaySkill.RunEvaluation)
         {
-            var task = await ImmediateAsync(call, message, contextId, ct);
+            var task = await ImmediateAsync(call, message, ct);
             recent.Remember(task);
             var stream = await EvaluationStream.OpenAsync(http, request.Id, dialect);
             await stream.ReplayAsync(task);
             return;
         }
-        var started = await StartAsync(call, message, contextId, UserLlmHeaders.From(http.Request.Headers), ct);
-        await FollowAsync(http, request, dialect, started, contextId, message);
+        var started = await StartAsync(call, message, UserLlmHeaders.From(http.Request.Headers), ct);
+        await FollowAsync(http, request, dialect, started, message);
     }
 
     /// <summary>The deterministic reading; for text it cannot place, the request model's (when configured).</summary>
@@ -155,15 +153,15 @@ public sealed class GatewayRpc(
             return;
         }
         var snapshot = await evaluations.GetAsync(id, http.RequestAborted) ?? throw TaskNotFound(id);
-        await FollowAsync(http, request, dialect, snapshot, recent.ContextOf(id), null);
+        await FollowAsync(http, request, dialect, snapshot, null);
     }
 
-    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect, EvaluationSnapshot started, string contextId, A2AMessage? message)
+    private async Task FollowAsync(HttpContext http, JsonRpcRequest request, RpcDialect dialect, EvaluationSnapshot started, A2AMessage? message)
     {
         var stream = await EvaluationStream.OpenAsync(http, request.Id, dialect);
         try
         {
-            await stream.FollowAsync(started, contextId, message, follower, TimeSpan.FromSeconds(_options.HeartbeatSeconds));
+            await stream.FollowAsync(started, message, follower, TimeSpan.FromSeconds(_options.HeartbeatSeconds));
         }
         catch (JsonRpcException e)
         {
@@ -188,7 +186,7 @@ public sealed class GatewayRpc(
         string id = ReadTaskId(request);
         if (recent.Find(id) is { } known) return known;
         var snapshot = await evaluations.GetAsync(id, ct) ?? throw TaskNotFound(id);
-        return EvaluationTasks.ToTask(snapshot, recent.ContextOf(id), null);
+        return EvaluationTasks.ToTask(snapshot, null);
     }
 
     private async Task<A2ATask> CancelTaskAsync(JsonRpcRequest request, CancellationToken ct)
@@ -198,18 +196,19 @@ public sealed class GatewayRpc(
         var snapshot = await evaluations.GetAsync(id, ct) ?? throw TaskNotFound(id);
         if (snapshot.IsTerminal) throw NotCancelable(id, EvaluationTasks.StateOf(snapshot.Status));
         var cancelled = await evaluations.CancelAsync(id, ct);
-        return EvaluationTasks.ToTask(cancelled, recent.ContextOf(id), null);
+        return EvaluationTasks.ToTask(cancelled, null);
     }
 
-    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, string contextId, UserLlmHeaders user, CancellationToken ct)
+    private async Task<EvaluationSnapshot> StartAsync(SkillCall call, A2AMessage message, UserLlmHeaders user, CancellationToken ct)
     {
-        var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains) with { UserModel = user.Model };
+        var request = call.Evaluation!.ToRequest(message.MessageId!, _options, domains) with { UserModel = user.Model, ContextId = message.ContextId };
         await endpointPolicy.CheckAsync(request.AgentEndpoint, ct);
         // the policy first: the probe must not open connections to addresses the policy refuses
         await probe.CheckAsync(request.AgentEndpoint, ct);
         string evaluationId = EvaluationIds.For(request);
         var snapshot = await evaluations.StartAsync(evaluationId, request, user.ApiKey, ct);
-        recent.RememberContext(evaluationId, contextId);
+        // the task's context, fixed when it was created (a resend gets the same one); the request shows it too
+        message.ContextId = EvaluationTasks.ContextOf(snapshot);
         message.TaskId = evaluationId;
         log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, user model {UserModel}, status {Status}",
             evaluationId, request.Domain, ForLog(request.AgentEndpoint), user.Model ?? "scripted", snapshot.Status);
@@ -233,8 +232,10 @@ public sealed class GatewayRpc(
         return await evaluations.GetAsync(started.EvaluationId, ct) ?? started;
     }
 
-    private async Task<A2ATask> ImmediateAsync(SkillCall call, A2AMessage message, string contextId, CancellationToken ct)
+    private async Task<A2ATask> ImmediateAsync(SkillCall call, A2AMessage message, CancellationToken ct)
     {
+        // a task answered at once is new every time: a new context unless the caller named one
+        string contextId = message.ContextId ?? Guid.NewGuid().ToString();
         switch (call.Skill)
         {
             case GatewaySkill.ListDomains:
@@ -265,7 +266,9 @@ public sealed class GatewayRpc(
             throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "params.message.role must be \"user\" (A2A 1.0: \"ROLE_USER\").");
         // lenient where tau2's peers are (a2a.md §1.8): a missing messageId is generated (no idempotency then), a null contextId starts a context
         if (string.IsNullOrWhiteSpace(message.MessageId)) message.MessageId = Guid.NewGuid().ToString();
-        if (string.IsNullOrWhiteSpace(message.ContextId)) message.ContextId = Guid.NewGuid().ToString();
+        if (string.IsNullOrWhiteSpace(message.ContextId)) message.ContextId = null;
+        if (message.ContextId?.Length > QuotedValue.MaxLength)
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"params.message.contextId must be at most {QuotedValue.MaxLength} characters (it is repeated in every answer).");
         return parameters;
     }
 

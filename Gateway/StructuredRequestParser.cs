@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tau2Observe.Engine.A2A;
@@ -40,51 +39,63 @@ public static class StructuredRequestParser
         };
     }
 
+    // JSON types as the tool's schema states them (a2a.md §2.5): a string where a number or a list belongs is an error, not converted
     private static string? ReadString(JsonObject data, string key) => data[key] switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => throw Invalid($"\"{key}\" must be a string."),
+        JsonValue v when IsString(v) => v.GetValue<string>(),
+        var other => throw WrongType(key, "a string", other),
     };
 
     private static bool? ReadBool(JsonObject data, string key) => data[key] switch
     {
         null => null,
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-        _ => throw Invalid($"\"{key}\" must be true or false."),
+        var other => throw WrongType(key, "true or false", other),
     };
 
     private static int? ReadInt(JsonObject data, string key) =>
         ReadLong(data, key) is { } l ? l is >= int.MinValue and <= int.MaxValue ? (int)l : throw Invalid($"\"{key}\" is out of range.") : null;
 
-    /// <summary>An integer given as a JSON number (2 or 2.0) or a numeric string ("2").</summary>
+    /// <summary>An integer given as a JSON number: 2, or 2.0 (JSON Schema's <c>integer</c> accepts both).</summary>
     private static long? ReadLong(JsonObject data, string key)
     {
         var node = data[key];
         if (node is null) return null;
-        if (node is JsonValue v)
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            switch (v.GetValueKind())
-            {
-                case JsonValueKind.Number when v.TryGetValue(out long l):
-                    return l;
-                case JsonValueKind.Number when v.TryGetValue(out double d) && double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15:
-                    return (long)d;
-                case JsonValueKind.String when long.TryParse(v.GetValue<string>().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long s):
-                    return s;
-            }
+            if (v.TryGetValue(out long l)) return l;
+            if (v.TryGetValue(out double d) && double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15) return (long)d;
         }
-        throw Invalid($"\"{key}\" must be a whole number.");
+        throw WrongType(key, "a whole number (a JSON number such as 5)", node);
     }
 
     private static IReadOnlyList<string>? ReadStrings(JsonObject data, string key) => data[key] switch
     {
         null => null,
-        JsonArray array when array.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String) =>
-            array.Select(i => i!.GetValue<string>()).ToList(),
-        // a single id is accepted as a one-element list
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
-        _ => throw Invalid($"\"{key}\" must be a list of strings."),
+        JsonArray array when array.All(IsString) => array.Select(i => i!.GetValue<string>()).ToList(),
+        JsonArray array => throw NotAllStrings(key, array),
+        var other => throw WrongType(key, "a list of strings (e.g. [\"0\", \"1\"])", other),
+    };
+
+    private static JsonRpcException NotAllStrings(string key, JsonArray array)
+    {
+        int index = array.ToList().FindIndex(i => !IsString(i));
+        return Invalid($"\"{key}\" must be a list of strings; item {index} is {Described(array[index])}.");
+    }
+
+    private static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;
+
+    private static JsonRpcException WrongType(string key, string expected, JsonNode? given) =>
+        Invalid($"\"{key}\" must be {expected}; got {Described(given)}.");
+
+    private static string Described(JsonNode? node) => node switch
+    {
+        JsonArray => "a list",
+        JsonObject => "an object",
+        JsonValue v when IsString(v) => $"the string \"{QuotedValue.Of(v.GetValue<string>())}\"",
+        JsonValue v => QuotedValue.Of(v.ToJsonString()),
+        _ => "null",
     };
 
     private static JsonRpcException Invalid(string message) => new(JsonRpcErrorCodes.InvalidParams, message);

@@ -35,4 +35,9 @@ public sealed record EvaluationRequest
     /// user simulator and no greeting, and only tasks tau2 deems solo-eligible are run.
     /// </summary>
     [Id(14)] public bool SoloMode { get; init; }
+    /// <summary>
+    /// The A2A context the caller started the evaluation in (its message's <c>contextId</c>); null when
+    /// it gave none. Kept with the evaluation so every answer about the task names the same context.
+    /// </summary>
+    [Id(15)] public string? ContextId { get; init; }
 }

@@ -13,7 +13,7 @@ public static class EvaluateCommand
         var domain = new Option<string>("--domain", "-d") { Description = "tau2 domain (e.g. airline, retail, mock, telecom)", Required = true };
         var agent = new Option<string>("--agent") { Description = "agent under test: an A2A URL, or 'oracle'", Required = true };
         var numTasks = new Option<int?>("--num-tasks") { Description = "keep the first N tasks (after split and id filter)", CustomParser = r => NumberArgument.Parse<int>(r) };
-        var numTrials = new Option<int>("--num-trials") { Description = "runs per task", DefaultValueFactory = _ => 1, CustomParser = NumberArgument.Parse<int> };
+        var numTrials = new Option<int>("--num-trials") { Description = $"runs per task, 1 to {EvaluationLimits.LocalMaxTrials}", DefaultValueFactory = _ => 1, CustomParser = NumberArgument.Parse<int> };
         var taskIds = new Option<string[]>("--task-ids") { Description = "only these task ids", AllowMultipleArgumentsPerToken = true };
         var taskSplit = new Option<string>("--task-split") { Description = "task split", DefaultValueFactory = _ => "base" };
         var taskSet = new Option<string?>("--task-set") { Description = "alternative task file of the domain, where it has one" };

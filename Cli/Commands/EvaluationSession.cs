@@ -1,6 +1,7 @@
 using Tau2Observe.Cli.Clusters;
 using Tau2Observe.Cli.Output;
 using Tau2Observe.Engine.Running;
+using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Commands;
@@ -9,7 +10,8 @@ namespace Tau2Observe.Cli.Commands;
 public sealed class EvaluationSession(
     CliDependencies dependencies, TextWriter stdout, TextWriter stderr, bool json, string? outputFile, string? cluster, string? evaluationId = null)
 {
-    public const int Completed = 0, NotCompleted = 1, Interrupted = 130;
+    /// <summary>Exit codes (README): 3 says the run finished but its scores lack the simulations the infrastructure failed.</summary>
+    public const int Completed = 0, NotCompleted = 1, InfrastructureErrors = 3, Interrupted = 130;
 
     public async Task<int> RunAsync(EvaluationRequest request, CancellationToken ct)
     {
@@ -17,6 +19,7 @@ public sealed class EvaluationSession(
         {
             // arguments the cluster would only reject per simulation, or after the run: check them first
             CheckAgent(request.AgentEndpoint);
+            CheckSize(request);
             if (outputFile is not null) CheckWritable(outputFile);
             await using var connection = await ClusterConnections.OpenAsync(dependencies, cluster, request.Domain, ct);
             var grain = connection.Grains.GetGrain<IEvaluationGrain>(EvaluationId());
@@ -45,7 +48,7 @@ public sealed class EvaluationSession(
             ReportErrors(final);
             if (json) SummaryJson.Write(stdout, final);
             else ResultsReport.Write(Consoles.For(stdout), final);
-            return final.Status == EvaluationStatus.Completed ? Completed : NotCompleted;
+            return ExitCode(final);
         }
         catch (CliError e)
         {
@@ -79,6 +82,16 @@ public sealed class EvaluationSession(
         throw new CliError($"--agent: '{agent}' is neither an A2A URL (http:// or https://) nor '{DefaultParticipantResolver.Oracle}'");
     }
 
+    /// <summary>The local limits (<see cref="EvaluationLimits.Local"/>): 100,000 trials would run for hours and mean nothing.</summary>
+    private static void CheckSize(EvaluationRequest request)
+    {
+        var limits = EvaluationLimits.Local;
+        var problem = (request.NumTasks is { } n ? limits.CheckNumTasks("--num-tasks", n) : null)
+            ?? limits.CheckNumTrials("--num-trials", request.NumTrials)
+            ?? (request.TaskIds is { } ids ? limits.CheckTaskIdCount("--task-ids", ids.Count) : null);
+        if (problem is not null) throw new CliError(problem);
+    }
+
     private static void CheckWritable(string path)
     {
         bool existed = File.Exists(path);
@@ -100,6 +113,16 @@ public sealed class EvaluationSession(
         if (string.IsNullOrWhiteSpace(evaluationId) || evaluationId.Contains('/'))
             throw new CliError($"--evaluation-id: '{evaluationId}' must be non-empty and must not contain '/'");
         return evaluationId.Trim();
+    }
+
+    private int ExitCode(EvaluationSnapshot final)
+    {
+        if (final.Status != EvaluationStatus.Completed) return NotCompleted;
+        int failed = final.Trials.Count(t => TerminationReason.IsInfrastructure(t.TerminationReason));
+        if (failed == 0) return Completed;
+        // a low reward is the agent's result; an infrastructure error means a simulation gave none
+        stderr.WriteLine($"{failed} of {final.Trials.Count} simulation(s) ended in an infrastructure error: exit code {InfrastructureErrors}");
+        return InfrastructureErrors;
     }
 
     private void ReportErrors(EvaluationSnapshot final)

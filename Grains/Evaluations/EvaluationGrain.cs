@@ -23,12 +23,15 @@ namespace Tau2Observe.Grains.Evaluations;
 /// progress to watchers, and completes once every trial is in.
 /// Fan-out runs in the background, never inside a call, so a TaskGrain reporting a trial can
 /// never wait on a call that waits on it.
+/// Once finished and unwatched, it leaves memory (see <see cref="EvaluationOptions.DeactivateFinishedAfter"/>);
+/// a later read activates it again from storage.
 /// </summary>
 public sealed class EvaluationGrain(
     [PersistentState("evaluation", GrainStorage.Name)] IPersistentState<EvaluationState> state,
     SimulationRunner runner,
     SecretProtector secretProtector,
     IOptions<TrialOptions> trialOptions,
+    IOptions<EvaluationOptions> evaluationOptions,
     ILogger<EvaluationGrain> logger) : Grain, IEvaluationGrain, IEvaluationTrialSink, IRemindable
 {
     private const string FanOutReminder = "fan-out";
@@ -40,6 +43,7 @@ public sealed class EvaluationGrain(
     // trials waiting for admission: progress information only, so memory is enough
     private readonly HashSet<(string TaskId, int Trial)> _waiting = [];
     private Task? _fanOut;
+    private IGrainTimer? _deactivation;
 
     private string Id => this.GetPrimaryKeyString();
     private EvaluationState S => state.State;
@@ -55,6 +59,8 @@ public sealed class EvaluationGrain(
             OpenSpan(S.CallerTraceParent, resumed: true);
             if (!S.FannedOut) EnsureFanOut();
         }
+        // activated again to be read (or by a late report, or a watcher's last call): leave again soon
+        DeactivateWhenUnwatched();
         return Task.CompletedTask;
     }
 
@@ -66,7 +72,11 @@ public sealed class EvaluationGrain(
 
     public async Task<EvaluationSnapshot> Start(EvaluationRequest request, UserLlmKey? userKey = null)
     {
-        if (IsStarted) return Snapshot();
+        if (IsStarted)
+        {
+            await ListAsync(); // a retried start: the first one may have failed to list it
+            return Snapshot();
+        }
         var tasks = Validate(request);
         var now = DateTimeOffset.UtcNow;
         // the caller's span (the gateway's request, propagated by Orleans) becomes the evaluation span's parent
@@ -83,12 +93,28 @@ public sealed class EvaluationGrain(
             S.TaskIds = tasks;
             S.TrialSeeds = PythonRandom.TrialSeeds(request.Seed, request.NumTrials).ToList();
             S.CreatedAt = now;
+            S.Unlisted = true;
             return true;
         });
         EnsureFanOut();
         await this.RegisterOrUpdateReminder(FanOutReminder, trialOptions.Value.ReminderPeriod, trialOptions.Value.ReminderPeriod);
-        await GrainFactory.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).Register(Id, now);
+        await ListAsync();
         return Snapshot();
+    }
+
+    /// <summary>Adds the evaluation to the directory if it is not there yet; a failure is retried by the reminder or a repeated start.</summary>
+    private async Task ListAsync()
+    {
+        if (!S.Unlisted) return;
+        try
+        {
+            await GrainFactory.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory).Register(Id, S.CreatedAt);
+            S.Unlisted = false;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Evaluation {EvaluationId}: could not add it to the directory yet; it is retried", Id);
+        }
     }
 
     public Task<EvaluationSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
@@ -134,6 +160,7 @@ public sealed class EvaluationGrain(
                 logger.LogWarning(e, "Evaluation {EvaluationId}: stopping its trials failed", Id);
             }
             await UnregisterReminderAsync();
+            DeactivateWhenUnwatched();
         }
     }
 
@@ -155,7 +182,9 @@ public sealed class EvaluationGrain(
         }
         finally
         {
+            // Orleans disposes this enumerator (running this) before it answers the call that ended it
             _watchers.Remove(channel);
+            DeactivateWhenUnwatched();
         }
     }
 
@@ -211,6 +240,7 @@ public sealed class EvaluationGrain(
             CloseSpan();
             PublishFinal("completed");
             await UnregisterReminderAsync();
+            DeactivateWhenUnwatched();
         }
     }
 
@@ -222,13 +252,17 @@ public sealed class EvaluationGrain(
         return Task.CompletedTask;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!IsStarted || IsTerminal) return UnregisterReminderAsync();
+        if (!IsStarted || IsTerminal)
+        {
+            await UnregisterReminderAsync();
+            return;
+        }
+        await ListAsync();
         // every tick, not only until fanned out: starting is idempotent, and it re-drives any trial
         // that lost its activation before its own reminder was registered
         EnsureFanOut();
-        return Task.CompletedTask;
     }
 
     private List<string> Validate(EvaluationRequest request)
@@ -328,6 +362,29 @@ public sealed class EvaluationGrain(
         {
             logger.LogWarning(e, "Evaluation {EvaluationId}: could not remove its reminder", Id);
         }
+    }
+
+    /// <summary>
+    /// A finished evaluation with no watcher left deactivates after a short wait, so that finished
+    /// evaluations do not pile up in memory until idle collection. Not at once: the watcher that just
+    /// ended still calls (Orleans' enumerator dispose, then usually <see cref="GetSnapshot"/>), and
+    /// those calls would otherwise activate it again. Its span is closed already, so deactivating
+    /// interrupts nothing.
+    /// </summary>
+    private void DeactivateWhenUnwatched()
+    {
+        if (!IsTerminal || _watchers.Count > 0) return;
+        var delay = evaluationOptions.Value.DeactivateFinishedAfter;
+        if (_deactivation is { } pending)
+        {
+            pending.Change(delay, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        _deactivation = this.RegisterGrainTimer(() =>
+        {
+            if (IsTerminal && _watchers.Count == 0) this.DeactivateOnIdle();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan });
     }
 
     private void RecordMetrics() => EvaluationTelemetry.RecordMetrics(Id, S.Request!, S.Summary!, S.Trials);

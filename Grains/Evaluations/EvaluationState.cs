@@ -30,4 +30,10 @@ public sealed class EvaluationState
 
     /// <summary>W3C traceparent of the evaluation span (its tasks' parent).</summary>
     [Id(12)] public string? TraceParent { get; set; }
+
+    /// <summary>
+    /// Not yet in the evaluation directory: set when the evaluation starts, cleared (and saved with the
+    /// next write) once the directory has it. Negative so that states saved before it existed count as listed.
+    /// </summary>
+    [Id(13)] public bool Unlisted { get; set; }
 }

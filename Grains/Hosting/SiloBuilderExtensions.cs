@@ -12,6 +12,7 @@ using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Llm;
 using Tau2Observe.Engine.Running;
 using Tau2Observe.Grains.Admission;
+using Tau2Observe.Grains.Evaluations;
 using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.Grains.Secrets;
 using Tau2Observe.Grains.Trials;
@@ -25,8 +26,8 @@ public static class SiloBuilderExtensions
     private static readonly TimeSpan OrleansMinimumReminderPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Grain storage <c>tau2</c>, reminders, data protection for request secrets, the trial and
-    /// admission settings (<c>Tau2Observe:Trials</c>, <c>Tau2Observe:Admission</c>) and the engine
+    /// Grain storage <c>tau2</c>, reminders, data protection for request secrets, the trial, evaluation and
+    /// admission settings (<c>Tau2Observe:Trials</c>, <c>Tau2Observe:Evaluations</c>, <c>Tau2Observe:Admission</c>) and the engine
     /// services. Services registered before this call win (tests register their own
     /// <see cref="DomainRegistry"/> or <see cref="IParticipantResolver"/>); option values configured after it win.
     /// </summary>
@@ -54,6 +55,7 @@ public static class SiloBuilderExtensions
 
         var configuration = silo.Configuration;
         services.Configure<TrialOptions>(configuration.GetSection(TrialOptions.Section));
+        services.Configure<EvaluationOptions>(configuration.GetSection(EvaluationOptions.Section));
         services.Configure<AdmissionOptions>(configuration.GetSection(AdmissionOptions.Section));
         services.AddOptions<ReminderOptions>().Configure<Microsoft.Extensions.Options.IOptions<TrialOptions>>((reminders, trials) =>
         {

@@ -10,7 +10,8 @@ namespace Tau2Observe.A2A.Tests;
 // any public type of the Gateway assembly identifies its entry point
 public sealed class GatewayFactory : WebApplicationFactory<GatewayOptions>
 {
-    public InMemoryEvaluationService Evaluations { get; } = new();
+    /// <summary>The cluster stand-in; two factories given the same one are two gateways on one cluster.</summary>
+    public InMemoryEvaluationService Evaluations { get; init; } = new();
 
     public double SendWaitSeconds { get; init; } = 5;
     public double HeartbeatSeconds { get; init; } = 15;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tau2Observe.Engine.Data;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.Cli.Tests;
@@ -163,13 +164,18 @@ public sealed class EvaluateCommandTests
         Assert.StartsWith("error: TAU2_DATA_DIR is not set", run.Stderr.Trim());
     }
 
-    [Fact]
-    public async Task Non_positive_trials_are_rejected()
+    [Theory]
+    [InlineData("--num-trials", "0", "--num-trials must be between 1 and 32 (got 0).")]
+    [InlineData("--num-trials", "33", "--num-trials must be between 1 and 32 (got 33).")]
+    [InlineData("--num-trials", "100000", "--num-trials must be between 1 and 32 (got 100000).")]
+    [InlineData("--num-tasks", "-3", "--num-tasks must be at least 1 (got -3).")]
+    public async Task Sizes_beyond_the_local_limits_are_rejected_before_anything_runs(string option, string value, string message)
     {
-        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", "--num-trials", "0");
+        var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", option, value);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error: num_trials must be greater than 0", run.Stderr);
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Equal($"error: {message}", run.Stderr.Trim());
+        Assert.Equal("", run.Stdout);
     }
 
     [Fact]

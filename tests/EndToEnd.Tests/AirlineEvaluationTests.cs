@@ -32,14 +32,21 @@ public sealed class AirlineEvaluationTests(LoopbackCluster cluster)
     }
 
     [Fact]
-    public async Task A_finished_evaluation_can_be_fetched_with_tasks_get_and_its_results_file_downloaded()
+    public async Task A_finished_evaluation_can_be_fetched_with_tasks_get_in_its_context_and_its_results_file_downloaded()
     {
-        var stream = await EvaluationStreamResult.ReadAsync(cluster,
-            A2ARequests.Rpc("message/stream", A2ARequests.Data(A2ARequests.Evaluation("airline", cluster.OracleAgentUrl, 2))));
+        var message = A2ARequests.Data(A2ARequests.Evaluation("airline", cluster.OracleAgentUrl, 2));
+        var stream = await EvaluationStreamResult.ReadAsync(cluster, A2ARequests.Rpc("message/stream", message.DeepClone()));
         string id = (string)stream.Final["taskId"]!;
+        string context = (string)stream.Final["contextId"]!;
+        Assert.All(stream.Results, r => Assert.Equal(context, (string?)r["contextId"]));
 
         var task = await cluster.CallAsync(A2ARequests.Rpc("tasks/get", new JsonObject { ["id"] = id }));
         Assert.Equal("completed", (string?)task["result"]?["status"]?["state"]);
+        Assert.Equal(context, (string?)task["result"]?["contextId"]);
+        // the same message again (no contextId in it): the same task, in the same context, kept by the evaluation grain
+        var resent = await cluster.CallAsync(A2ARequests.Rpc("message/send", message.DeepClone()));
+        Assert.Equal(id, (string?)resent["result"]?["id"]);
+        Assert.Equal(context, (string?)resent["result"]?["contextId"]);
 
         var results = JsonNode.Parse(await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations/{id}/results"))!;
         Assert.Equal(2, results["simulations"]!.AsArray().Count);

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Orleans.TestingHost;
 using Tau2Observe.Grains.Evaluations;
 using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.Grains.Tasks;
@@ -43,13 +40,7 @@ public sealed class SecretsTests(ClusterFixture fixture)
         Assert.DoesNotContain(Key, new Engine.Running.ParticipantSelection("oracle", null, default, Key).ToString());
     }
 
-    private async Task<T> ReadAsync<T>(string grainType, string key) where T : class, new()
-    {
-        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
-        var storage = silo.ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
-        var state = new GrainState<T>(new T());
-        await storage.ReadStateAsync(grainType, GrainId.Create(grainType, key), state);
-        Assert.True(state.RecordExists, $"no stored {grainType} state for {key}");
-        return Assert.IsType<T>(state.State);
-    }
+    private async Task<T> ReadAsync<T>(string grainType, string key) where T : class, new() =>
+        await fixture.StoredStateAsync<T>(grainType, GrainId.Create(grainType, key))
+        ?? throw new Xunit.Sdk.XunitException($"no stored {grainType} state for {key}");
 }

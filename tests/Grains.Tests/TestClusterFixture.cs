@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Tau2Observe.Grains.Tests;
@@ -8,6 +10,18 @@ public abstract class TestClusterFixture<TSiloConfigurator> : IAsyncLifetime whe
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The silo's grain storage, to look at (or plant) what grains persist.</summary>
+    public IGrainStorage Storage =>
+        ((InProcessSiloHandle)Cluster.Primary!).ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+
+    /// <summary>What grain <paramref name="grainId"/> persisted as <paramref name="stateName"/>; null when it stored nothing.</summary>
+    public async Task<T?> StoredStateAsync<T>(string stateName, GrainId grainId) where T : class, new()
+    {
+        var state = new GrainState<T>(new T());
+        await Storage.ReadStateAsync(stateName, grainId, state);
+        return state.RecordExists ? state.State : null;
+    }
 
     public async Task InitializeAsync()
     {

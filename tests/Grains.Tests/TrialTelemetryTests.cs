@@ -12,14 +12,8 @@ public class TrialTelemetryTests(ClusterFixture fixture)
     [Fact]
     public async Task Trials_run_under_their_task_span_under_the_evaluation_span_and_reach_the_listeners()
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == Tau2Telemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedSpans();
+        var spans = recorded.Ended;
         var grain = fixture.Grains.NewGrain("telemetry");
         string id = grain.GetPrimaryKeyString();
 
