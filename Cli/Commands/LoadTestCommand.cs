@@ -22,6 +22,11 @@ public static class LoadTestCommand
         var trials = new Option<int>("--trials-per-evaluation") { Description = "trials per task of each evaluation", DefaultValueFactory = _ => 1 };
         var latency = new Option<int>("--turn-latency-ms") { Description = "simulated latency of every agent and user turn", DefaultValueFactory = _ => 1500 };
         var duration = new Option<double>("--duration") { Description = "seconds after which no more simulations are launched", DefaultValueFactory = _ => 600 };
+        var warmUp = new Option<double>("--warm-up")
+        {
+            Description = "seconds of the same load, unmeasured, before the measured run (the JIT needs a minute or more under load to optimize)",
+            DefaultValueFactory = _ => 0,
+        };
         var drain = new Option<double>("--drain-timeout") { Description = "seconds the simulations in flight may take to finish afterwards; the rest are cancelled", DefaultValueFactory = _ => 300 };
         var seed = new Option<long>("--seed") { Description = "run seed of the evaluations", DefaultValueFactory = _ => 300 };
         var json = new Option<bool>("--json") { Description = "print one JSON report object on stdout" };
@@ -32,7 +37,7 @@ public static class LoadTestCommand
 
         var command = new Command("loadtest", "Load-test the cluster with simulated participants")
         {
-            domain, simulations, concurrency, tasks, trials, latency, duration, drain, seed, json, cluster, siloPids, gateway, requestTimeout,
+            domain, simulations, concurrency, tasks, trials, latency, duration, warmUp, drain, seed, json, cluster, siloPids, gateway, requestTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +54,7 @@ public static class LoadTestCommand
                     TrialsPerEvaluation = parse.GetValue(trials),
                     TurnLatency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
                     Duration = Seconds(parse.GetValue(duration), "--duration"),
+                    WarmUp = parse.GetValue(warmUp) is var w && double.IsFinite(w) && w >= 0 ? TimeSpan.FromSeconds(w) : throw new CliError("--warm-up must be 0 or a positive number of seconds"),
                     DrainTimeout = Seconds(parse.GetValue(drain), "--drain-timeout"),
                     Seed = parse.GetValue(seed),
                 };
@@ -69,7 +75,8 @@ public static class LoadTestCommand
                 var runner = new LoadTestRunner(settings, driver, new SiloResourceSampler(connection?.Grains, processes));
                 string target = gatewayUrl is not null ? $"the gateway at {gatewayUrl}" : embedded ? "an embedded silo" : $"the cluster at {address}";
                 stderr.WriteLine($"loadtest: {settings.Simulations} simulations on '{settings.Domain}' through {target}, at most {settings.Concurrency} in flight, " +
-                                 $"{settings.TurnLatency.TotalMilliseconds:0} ms per turn, launching for at most {settings.Duration.TotalSeconds:0} s");
+                                 $"{settings.TurnLatency.TotalMilliseconds:0} ms per turn, launching for at most {settings.Duration.TotalSeconds:0} s" +
+                                 (settings.WarmUp > TimeSpan.Zero ? $" after {settings.WarmUp.TotalSeconds:0} s of unmeasured warm-up" : ""));
                 var report = await LoadTestProgress.RunAsync(runner, stderr, ct);
                 if (parse.GetValue(json)) stdout.WriteLine(report.ToJson().ToJsonString(LoadTestOutput.Indented));
                 else LoadTestOutput.Write(Consoles.For(stdout), report);

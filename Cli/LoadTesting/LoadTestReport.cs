@@ -17,6 +17,8 @@ public sealed record LoadTestReport
     public required LoadTestTotals Totals { get; init; }
     /// <summary>How the cluster was driven: <c>grains</c> (Orleans client) or <c>gateway</c> (A2A over HTTP).</summary>
     public string Driver { get; init; } = "grains";
+    /// <summary>Simulations completed in the unmeasured warm-up (none of them counted anywhere else).</summary>
+    public int WarmUpSimulations { get; init; }
     /// <summary>Figures this run could not measure, and why (e.g. no <c>--silo-pid</c>).</summary>
     public IReadOnlyList<string> Unavailable { get; init; } = [];
     public double LaunchSeconds { get; init; }
@@ -110,6 +112,8 @@ public sealed record LoadTestReport
         ["simulations_requested"] = Settings.Simulations,
         ["simulations_per_evaluation"] = Settings.SimulationsPerEvaluation,
         ["duration_limit_seconds"] = Settings.Duration.TotalSeconds,
+        ["warm_up_seconds"] = Settings.WarmUp.TotalSeconds,
+        ["warm_up_simulations"] = WarmUpSimulations,
         ["silos"] = Silos,
         ["simulations_started"] = Totals.Started,
         ["simulations_completed"] = Completed,

@@ -21,31 +21,14 @@ public sealed class LoadTestRunner(LoadTestSettings settings, IEvaluationDriver 
     public async Task<LoadTestReport> RunAsync(Action<ResourceSample>? onSample, CancellationToken ct)
     {
         await driver.WarmUpAsync(ct);
+        int warmUpSimulations = settings.WarmUp > TimeSpan.Zero ? await RunUnmeasuredAsync(ct) : 0;
         var baseline = await sampler.SampleAsync(0, 0, 0);
         _clock.Start();
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sampling = SampleLoopAsync(onSample, stopSampling.Token);
 
         using var abandon = new CancellationTokenSource();
-        var followers = new List<(LoadEvaluation Evaluation, Task Done)>();
-        using (var launchWindow = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            launchWindow.CancelAfter(settings.Duration);
-            try
-            {
-                for (int launched = 0; launched < settings.Simulations; launched += settings.SimulationsPerEvaluation)
-                {
-                    await AcquireAsync(settings.SimulationsPerEvaluation, launchWindow.Token);
-                    var evaluation = new LoadEvaluation(_recorder, _slots, _clock, settings.SimulationsPerEvaluation);
-                    // not awaited: evaluations start concurrently, as independent callers' would
-                    followers.Add((evaluation, FollowAsync(evaluation, abandon.Token)));
-                }
-            }
-            catch (OperationCanceledException) when (launchWindow.IsCancellationRequested && !ct.IsCancellationRequested)
-            {
-                // the duration is over: launch nothing more
-            }
-        }
+        var followers = await LaunchAsync(_recorder, _clock, settings.Duration, settings.Simulations, abandon.Token, ct);
         double launchSeconds = _clock.Elapsed.TotalSeconds;
 
         await DrainAsync(followers, abandon, ct);
@@ -54,7 +37,45 @@ public sealed class LoadTestRunner(LoadTestSettings settings, IEvaluationDriver 
         await sampling;
         _samples.Add(await sampler.SampleAsync(totalSeconds, _recorder.InFlight, _recorder.Completed));
         return LoadTestReport.Build(settings, _recorder.Totals(), baseline, _samples, launchSeconds, totalSeconds)
-            with { Driver = driver.Name, Unavailable = sampler.Unavailable };
+            with { Driver = driver.Name, Unavailable = sampler.Unavailable, WarmUpSimulations = warmUpSimulations };
+    }
+
+    /// <summary>
+    /// The same load for the warm-up time, recorded nowhere: under load, .NET's tiered compilation
+    /// needs a minute or more to replace the silo's first, unoptimized code.
+    /// </summary>
+    /// <returns>The simulations it completed.</returns>
+    private async Task<int> RunUnmeasuredAsync(CancellationToken ct)
+    {
+        var recorder = new LoadTestRecorder();
+        using var abandon = new CancellationTokenSource();
+        var followers = await LaunchAsync(recorder, Stopwatch.StartNew(), settings.WarmUp, int.MaxValue, abandon.Token, ct);
+        await DrainAsync(followers, abandon, ct);
+        return recorder.Completed;
+    }
+
+    /// <summary>Starts evaluations while permits allow, until <paramref name="simulations"/> are launched or <paramref name="window"/> has passed.</summary>
+    private async Task<List<(LoadEvaluation Evaluation, Task Done)>> LaunchAsync(
+        LoadTestRecorder recorder, Stopwatch clock, TimeSpan window, int simulations, CancellationToken abandon, CancellationToken ct)
+    {
+        var followers = new List<(LoadEvaluation Evaluation, Task Done)>();
+        using var launchWindow = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        launchWindow.CancelAfter(window);
+        try
+        {
+            for (long launched = 0; launched < simulations; launched += settings.SimulationsPerEvaluation)
+            {
+                await AcquireAsync(settings.SimulationsPerEvaluation, launchWindow.Token);
+                var evaluation = new LoadEvaluation(recorder, _slots, clock, settings.SimulationsPerEvaluation);
+                // not awaited: evaluations start concurrently, as independent callers' would
+                followers.Add((evaluation, FollowAsync(evaluation, abandon)));
+            }
+        }
+        catch (OperationCanceledException) when (launchWindow.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // the window is over: launch nothing more
+        }
+        return followers;
     }
 
     private async Task FollowAsync(LoadEvaluation evaluation, CancellationToken abandon)

@@ -14,6 +14,8 @@ public sealed record LoadTestSettings
     public int TrialsPerEvaluation { get; init; } = 1;
     public TimeSpan TurnLatency { get; init; } = TimeSpan.FromMilliseconds(1500);
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long the same load runs, unmeasured, before the measured run (0: one small evaluation only).</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.Zero;
     /// <summary>How long simulations still in flight may take to finish once launching has stopped.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
@@ -30,5 +32,6 @@ public sealed record LoadTestSettings
             throw new CliError($"an evaluation has {SimulationsPerEvaluation} simulations, more than --concurrency {Concurrency}");
         if (TurnLatency < TimeSpan.Zero) throw new CliError("--turn-latency-ms cannot be negative");
         if (Duration <= TimeSpan.Zero) throw new CliError("--duration must be greater than 0");
+        if (WarmUp < TimeSpan.Zero) throw new CliError("--warm-up cannot be negative");
     }
 }

@@ -5,6 +5,8 @@
 # Every process it starts is stopped by PID on exit. PIN= (empty) runs the silos unpinned.
 # HELPER_CPUS=0 (a taskset CPU list) pins Redis and the load-test client too; by default they float.
 # On stderr it reports the CPU time Redis and the client used, so their share can be accounted for.
+# The silos run as the container image does, with DOTNET_TC_CallCountingDelayMs=0 (set it empty for
+# the .NET default), and the load test first runs WARM_UP (default 20) seconds of the same load unmeasured.
 set -euo pipefail
 silos=$1 duration=$2 concurrency=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,6 +32,8 @@ pids+=($!)
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.2; done
 
 silo_pids=()
+export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0}
+[ -z "$DOTNET_TC_CallCountingDelayMs" ] && unset DOTNET_TC_CallCountingDelayMs
 for ((i = 0; i < silos; i++)); do
   ${PIN-taskset -c $i} dotnet "$root/Silo/bin/Release/net10.0/Tau2Observe.Silo.dll" \
     --urls "http://127.0.0.1:$(free_port)" --Tau2Observe:Backend redis --Tau2Observe:Redis "127.0.0.1:$redis_port" \
@@ -41,7 +45,7 @@ sleep 8 # membership settles
 redis_pid=${pids[0]} redis_before=$(cpu_ticks "${pids[0]}")
 SECONDS=0
 $helper_pin dotnet "$root/Cli/bin/Release/net10.0/tau2obs.dll" loadtest --cluster "redis:127.0.0.1:$redis_port" --silo-pid "${silo_pids[@]}" \
-  --simulations 1000000 --concurrency "$concurrency" --duration "$duration" --json "$@"
+  --simulations 1000000 --concurrency "$concurrency" --duration "$duration" --warm-up "${WARM_UP-20}" --json "$@"
 ticks=$(getconf CLK_TCK)
 redis_cpu=$(( $(cpu_ticks "$redis_pid") - redis_before ))
 # the client is the only child this shell has waited for since it started, apart from short helpers

@@ -42,6 +42,24 @@ public sealed class LoadTestCommandTests
     }
 
     [Fact]
+    public async Task A_warm_up_runs_the_same_load_first_and_is_kept_out_of_the_figures()
+    {
+        var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--simulations", "4", "--concurrency", "4",
+            "--tasks-per-evaluation", "2", "--turn-latency-ms", "20", "--duration", "120", "--warm-up", "1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var r = doc.RootElement;
+        Assert.Equal(1, r.GetProperty("warm_up_seconds").GetDouble());
+        // a second of 4 in flight at 20 ms per turn finishes whole evaluations of 2
+        int warmUp = r.GetProperty("warm_up_simulations").GetInt32();
+        Assert.True(warmUp >= 2 && warmUp % 2 == 0, $"warm-up simulations: {warmUp}");
+        Assert.Equal(4, r.GetProperty("simulations_completed").GetInt32());
+        Assert.Equal(4, r.GetProperty("simulation_seconds").GetProperty("count").GetInt32());
+        Assert.Contains("unmeasured warm-up", run.Stderr);
+    }
+
+    [Fact]
     public async Task An_evaluation_larger_than_the_concurrency_limit_is_a_clear_error()
     {
         var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--concurrency", "2", "--tasks-per-evaluation", "3");
