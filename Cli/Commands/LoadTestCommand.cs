@@ -70,7 +70,7 @@ public static class LoadTestCommand
                 await using var connection = gatewayUrl is not null && embedded ? null : await ClusterConnections.OpenAsync(dependencies, address, settings.Domain, ct);
                 IReadOnlyList<Process> processes = gatewayUrl is null && embedded ? [Process.GetCurrentProcess()] : pids.Select(SiloProcess).ToList();
                 await using IEvaluationDriver driver = gatewayUrl is not null
-                    ? new GatewayEvaluationDriver(settings, gatewayUrl, silence)
+                    ? new GatewayEvaluationDriver(settings, gatewayUrl, silence, GatewayApiKey.FromEnvironment())
                     : new GrainEvaluationDriver(settings, connection!.Grains);
                 var runner = new LoadTestRunner(settings, driver, new SiloResourceSampler(connection?.Grains, processes));
                 string target = gatewayUrl is not null ? $"the gateway at {gatewayUrl}" : embedded ? "an embedded silo" : $"the cluster at {address}";

@@ -67,10 +67,14 @@ public static class TrafficCommand
         return command;
     }
 
-    /// <summary>The reference sends the user-LLM settings as headers on every request; no Authorization.</summary>
+    /// <summary>
+    /// The reference sends the user-LLM settings as headers on every request and no Authorization; a gateway
+    /// that wants a key gets it from <see cref="GatewayApiKey"/>.
+    /// </summary>
     private static HttpClient CreateHttpClient(TrafficSettings settings)
     {
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // the A2A client enforces its own deadline
+        if (GatewayApiKey.FromEnvironment() is { } key) http.DefaultRequestHeaders.Authorization = new("Bearer", key);
         if (!string.IsNullOrWhiteSpace(settings.UserModel)) http.DefaultRequestHeaders.Add("X-User-LLM-Model", settings.UserModel);
         if (!string.IsNullOrWhiteSpace(settings.UserApiKey)) http.DefaultRequestHeaders.Add("X-User-LLM-API-Key", settings.UserApiKey);
         return http;

@@ -22,7 +22,8 @@ public sealed class GatewayEvaluationDriver : IEvaluationDriver
 
     /// <param name="rpcUrl">The gateway's A2A endpoint (<c>.../a2a/tau2_agent</c>).</param>
     /// <param name="silence">Longest wait for the next event of a stream (or for an answer) before the evaluation counts as failed.</param>
-    public GatewayEvaluationDriver(LoadTestSettings settings, Uri rpcUrl, TimeSpan silence)
+    /// <param name="apiKey">Sent as <c>Authorization: Bearer</c> to a gateway that wants one.</param>
+    public GatewayEvaluationDriver(LoadTestSettings settings, Uri rpcUrl, TimeSpan silence, string? apiKey = null)
     {
         _settings = settings;
         // one stream holds one connection for the whole evaluation: allow one per evaluation in
@@ -34,7 +35,7 @@ public sealed class GatewayEvaluationDriver : IEvaluationDriver
             ConnectTimeout = TimeSpan.FromSeconds(10),
         })
         { Timeout = Timeout.InfiniteTimeSpan }; // the A2A client enforces its own deadline
-        _client = new A2AClient(_http, rpcUrl, timeout: silence, protocolVersion: A2AProtocolVersion.V0_3);
+        _client = new A2AClient(_http, rpcUrl, apiKey, timeout: silence, protocolVersion: A2AProtocolVersion.V0_3);
     }
 
     public string Name => "gateway";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tau2Observe.Cli.Commands;
 
 namespace Tau2Observe.Cli.Tests;
 
@@ -101,5 +102,30 @@ public sealed class LoadTestThroughGatewayTests(TrafficStack stack) : IClassFixt
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("the gateway refused the load test's evaluation request: Unknown domain 'cooking'", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_wants_a_key_gets_it_from_the_environment()
+    {
+        string[] args = ["loadtest", "--gateway", stack.KeyedGatewayBase.ToString(), "--domain", "mock", "--simulations", "2",
+            "--concurrency", "2", "--tasks-per-evaluation", "2", "--turn-latency-ms", "0", "--duration", "60", "--json"];
+
+        var refused = await CliRun.InvokeAsync(args);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("401", refused.ToString());
+
+        Environment.SetEnvironmentVariable(GatewayApiKey.EnvironmentVariable, TrafficStack.ApiKey);
+        try
+        {
+            var run = await CliRun.InvokeAsync(args);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            using var doc = JsonDocument.Parse(run.Stdout);
+            Assert.Equal(2, doc.RootElement.GetProperty("simulations_completed").GetInt32());
+            Assert.DoesNotContain(TrafficStack.ApiKey, run.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(GatewayApiKey.EnvironmentVariable, null);
+        }
     }
 }

@@ -14,15 +14,19 @@ namespace Tau2Observe.Cli.Tests;
 
 /// <summary>
 /// The real hosts on free loopback ports, for the traffic generator to talk to: the mock agents,
-/// a single-node silo (memory backend) and the gateway connected to it.
+/// a single-node silo (memory backend) and two gateways connected to it: an open one, and one that
+/// wants <see cref="ApiKey"/>.
 /// </summary>
 public sealed class TrafficStack : IAsyncLifetime
 {
-    private WebApplication? _agents, _gateway;
+    public const string ApiKey = "test-gateway-key";
+
+    private WebApplication? _agents, _gateway, _keyedGateway;
     private IHost? _silo;
 
     public Uri AgentsBase { get; private set; } = null!;
     public Uri GatewayBase { get; private set; } = null!;
+    public Uri KeyedGatewayBase { get; private set; } = null!;
 
     public string Agent(string path) => new Uri(AgentsBase, path).ToString();
 
@@ -41,24 +45,34 @@ public sealed class TrafficStack : IAsyncLifetime
         _silo = builder.Build();
         await _silo.StartAsync();
 
-        _gateway = GatewayApp.Create(
+        _gateway = await StartGatewayAsync(ports[1]);
+        GatewayBase = new Uri(_gateway.Urls.First());
+        _keyedGateway = await StartGatewayAsync(ports[1], "--Gateway:ApiKeys:0", ApiKey);
+        KeyedGatewayBase = new Uri(_keyedGateway.Urls.First());
+    }
+
+    private static async Task<WebApplication> StartGatewayAsync(int orleansGatewayPort, params string[] settings)
+    {
+        var gateway = GatewayApp.Create(
         [
             "--urls", "http://127.0.0.1:0",
             "--TAU2_DATA_DIR", TestDomains.DataDir,
             "--Gateway:Clustering", "localhost",
             // explicit: this bin's appsettings.json may be MockAgents', which both projects copy here
             "--Gateway:AgentEndpoints:AllowLoopback", "true",
-            "--Gateway:OrleansGatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Gateway:OrleansGatewayPort", orleansGatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Orleans:ServiceId", ClusterIdentity.ServiceId,
             "--Orleans:ClusterId", ClusterIdentity.ClusterId,
             "--Logging:LogLevel:Default", "Warning",
+            .. settings,
         ]);
-        await _gateway.StartAsync();
-        GatewayBase = new Uri(_gateway.Urls.First());
+        await gateway.StartAsync();
+        return gateway;
     }
 
     public async Task DisposeAsync()
     {
+        if (_keyedGateway is not null) await _keyedGateway.DisposeAsync();
         if (_gateway is not null) await _gateway.DisposeAsync();
         if (_silo is not null)
         {
