@@ -80,7 +80,8 @@ public static class LoadTestCommand
                 var report = await LoadTestProgress.RunAsync(runner, stderr, ct);
                 if (parse.GetValue(json)) stdout.WriteLine(report.ToJson().ToJsonString(LoadTestOutput.Indented));
                 else LoadTestOutput.Write(Consoles.For(stdout), report);
-                return report.Errors == 0 ? 0 : 1;
+                // a lost simulation is a failed measurement too (the cluster went away, or the drain timed out)
+                return report.Errors == 0 && report.Totals.Lost == 0 ? 0 : 1;
             }
             catch (CliError e)
             {

@@ -63,6 +63,12 @@ public static class TrafficCommand
                 stderr.WriteLine($"error: {e.Message}");
                 return e.ExitCode;
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // the evaluations already started keep running on the cluster; tasks/cancel stops them
+                stderr.WriteLine("cancelled");
+                return EvaluationSession.Interrupted;
+            }
         });
         return command;
     }

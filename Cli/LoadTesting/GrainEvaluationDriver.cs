@@ -11,6 +11,11 @@ namespace Tau2Observe.Cli.LoadTesting;
 public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFactory grains) : IEvaluationDriver
 {
     private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long the cluster may fail every call for one evaluation before it is given up. Longer than a
+    /// silo's death detection and takeover on Redis, so an evaluation that moves is still followed.
+    /// </summary>
+    private static readonly TimeSpan ClusterSilenceLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(2);
 
     public string Name => "grains";
@@ -70,6 +75,7 @@ public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFacto
     {
         void Record(TrialResult t) => evaluation.TrialFinished(t.TaskId, t.Trial, t.DurationSeconds, t.Turns, t.TerminationReason, t.Error);
 
+        var lastAnswer = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             while (!evaluation.IsComplete)
@@ -77,14 +83,24 @@ public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFacto
                 try
                 {
                     await foreach (var e in grain.Watch(stop))
+                    {
+                        lastAnswer.Restart();
                         if (e.Trial is { } t) Record(t);
+                    }
                     var snapshot = await grain.GetSnapshot();
+                    lastAnswer.Restart();
                     foreach (var t in snapshot.Trials) Record(t);
                     if (snapshot.Status == EvaluationStatus.Failed) evaluation.Failed($"the evaluation failed: {snapshot.Error ?? "no reason given"}");
                     if (snapshot.IsTerminal) break;
                 }
                 catch (Exception e) when (e is EnumerationAbortedException or TimeoutException or OrleansException)
                 {
+                    if (lastAnswer.Elapsed > ClusterSilenceLimit)
+                    {
+                        // what was not seen is counted as lost
+                        evaluation.Failed($"lost the cluster: no answer for {ClusterSilenceLimit.TotalSeconds:0} s ({e.GetType().Name})");
+                        return;
+                    }
                     await Task.Delay(WatchRetryDelay, stop); // the evaluation moved or its silo is busy: look again
                 }
             }

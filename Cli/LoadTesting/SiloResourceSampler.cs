@@ -15,7 +15,8 @@ public sealed class SiloResourceSampler
     private readonly IGrainFactory? _grains;
     private readonly IReadOnlyList<Process> _siloProcesses;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastCpu;
+    private readonly Dictionary<int, TimeSpan> _lastCpu = [];
+    private readonly List<string> _unavailable = [];
     private TimeSpan _lastWall = TimeSpan.Zero;
 
     /// <param name="grains">The cluster's grains, for managed memory and the silo count; null when there is no Orleans client (then the silos are counted from the processes).</param>
@@ -24,19 +25,17 @@ public sealed class SiloResourceSampler
     {
         _grains = grains;
         _siloProcesses = siloProcesses;
-        _lastCpu = TotalCpu(siloProcesses);
-        var unavailable = new List<string>();
-        if (siloProcesses.Count == 0) unavailable.Add("silo CPU and resident memory: no --silo-pid given");
+        foreach (var (process, cpu) in Live()) _lastCpu[process.Id] = cpu;
+        if (siloProcesses.Count == 0) _unavailable.Add("silo CPU and resident memory: no --silo-pid given");
         if (grains is null)
         {
-            unavailable.Add("silo managed memory and memory per in-flight simulation: no Orleans client (give --cluster as well)");
-            if (siloProcesses.Count == 0) unavailable.Add("silo count: neither --cluster nor --silo-pid given");
+            _unavailable.Add("silo managed memory and memory per in-flight simulation: no Orleans client (give --cluster as well)");
+            if (siloProcesses.Count == 0) _unavailable.Add("silo count: neither --cluster nor --silo-pid given");
         }
-        Unavailable = unavailable;
     }
 
-    /// <summary>What these samples cannot show, and why.</summary>
-    public IReadOnlyList<string> Unavailable { get; }
+    /// <summary>What these samples cannot show, and why (a silo process that exited during the run included).</summary>
+    public IReadOnlyList<string> Unavailable => _unavailable;
 
     public async Task<ResourceSample> SampleAsync(double elapsedSeconds, int inFlight, int completed)
     {
@@ -44,11 +43,14 @@ public sealed class SiloResourceSampler
         long? resident = null;
         if (_siloProcesses.Count > 0)
         {
-            var cpu = TotalCpu(_siloProcesses);
+            var live = Live();
             var wall = _clock.Elapsed;
-            if (wall > _lastWall) cpuPercent = (cpu - _lastCpu).TotalMilliseconds / (wall - _lastWall).TotalMilliseconds * 100;
-            (_lastCpu, _lastWall) = (cpu, wall);
-            resident = _siloProcesses.Sum(p => p.WorkingSet64);
+            // each process against its own last reading, so one that exits does not make the sum go back
+            var used = live.Aggregate(TimeSpan.Zero, (sum, l) => sum + (l.Cpu - _lastCpu.GetValueOrDefault(l.Process.Id, l.Cpu)));
+            if (wall > _lastWall && live.Count > 0) cpuPercent = used.TotalMilliseconds / (wall - _lastWall).TotalMilliseconds * 100;
+            _lastWall = wall;
+            foreach (var (process, cpu) in live) _lastCpu[process.Id] = cpu;
+            if (live.Count > 0) resident = live.Sum(l => l.Process.WorkingSet64);
         }
         var (managed, silos) = _grains is null ? (null, _siloProcesses.Count) : await ManagedMemoryAsync(_grains);
         return new ResourceSample(elapsedSeconds, inFlight, completed, cpuPercent, resident, managed, silos);
@@ -69,7 +71,28 @@ public sealed class SiloResourceSampler
         }
     }
 
-    // Process caches what it read until Refresh
-    private static TimeSpan TotalCpu(IReadOnlyList<Process> processes) =>
-        processes.Aggregate(TimeSpan.Zero, (sum, p) => { p.Refresh(); return sum + p.TotalProcessorTime; });
+    /// <summary>The silo processes still running, with their CPU time; one that has exited is noted once as unavailable.</summary>
+    private List<(Process Process, TimeSpan Cpu)> Live()
+    {
+        var live = new List<(Process, TimeSpan)>();
+        foreach (var process in _siloProcesses)
+        {
+            try
+            {
+                process.Refresh(); // Process caches what it read until Refresh
+                if (!process.HasExited)
+                {
+                    live.Add((process, process.TotalProcessorTime));
+                    continue;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // it exited between the checks
+            }
+            string note = $"silo process {process.Id}: exited during the run at {_clock.Elapsed.TotalSeconds:0} s; later samples lack its CPU and memory";
+            if (!_unavailable.Exists(u => u.StartsWith($"silo process {process.Id}:", StringComparison.Ordinal))) _unavailable.Add(note);
+        }
+        return live;
+    }
 }

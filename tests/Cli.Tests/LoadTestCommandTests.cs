@@ -60,6 +60,18 @@ public sealed class LoadTestCommandTests
     }
 
     [Fact]
+    public async Task Simulations_lost_to_the_drain_timeout_fail_the_run()
+    {
+        var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--simulations", "2", "--concurrency", "2",
+            "--tasks-per-evaluation", "2", "--turn-latency-ms", "5000", "--duration", "1", "--drain-timeout", "1", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2, doc.RootElement.GetProperty("simulations_lost").GetInt32());
+        Assert.Equal(0, doc.RootElement.GetProperty("simulations_completed").GetInt32());
+    }
+
+    [Fact]
     public async Task An_evaluation_larger_than_the_concurrency_limit_is_a_clear_error()
     {
         var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--concurrency", "2", "--tasks-per-evaluation", "3");
