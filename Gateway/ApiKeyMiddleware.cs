@@ -12,7 +12,8 @@ namespace Tau2Observe.Gateway;
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<GatewayOptions> settings, IConfiguration configuration)
 {
-    private static readonly string[] OpenPaths = ["/", "/health", "/healthz", "/ready", "/readiness"];
+    // health checks stay open so that probes and readiness loops need no key; they say nothing of any evaluation
+    private static readonly string[] OpenPaths = ["/", "/health", "/health/cluster", "/healthz", "/ready", "/readiness"];
 
     private readonly byte[][] _keyHashes = Keys(settings.Value, configuration).Select(Hash).ToArray();
 

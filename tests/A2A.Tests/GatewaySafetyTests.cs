@@ -53,6 +53,7 @@ public class GatewaySafetyTests
         Assert.Equal("bearer", (string?)card["securitySchemes"]!["bearer"]!["scheme"]);
         Assert.NotNull(card["security"]![0]!["bearer"]);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await http.GetAsync("/health/cluster")).StatusCode); // a readiness loop needs no key
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/results/")).StatusCode);
     }
 
