@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Spectre.Console;
+using Tau2Observe.Cli.Commands;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Output;
@@ -10,9 +11,16 @@ namespace Tau2Observe.Cli.Output;
 /// so far, whether it came from a watch event or from a snapshot (trials that finished before the
 /// watch began, or while it was lost).
 /// </summary>
-public sealed class ProgressFollower(TextWriter writer)
+/// <param name="clusterSilenceLimit">How long every call may fail before the follower gives up (default <see cref="ClusterSilenceLimit"/>).</param>
+public sealed class ProgressFollower(TextWriter writer, TimeSpan? clusterSilenceLimit = null)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long the cluster may fail every call before the follower gives up: long enough for a silo to
+    /// restart or for another to take over, short enough that a cluster that is gone is reported.
+    /// </summary>
+    public static readonly TimeSpan ClusterSilenceLimit = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _silenceLimit = clusterSilenceLimit ?? ClusterSilenceLimit;
     private readonly bool _live = Consoles.IsLive(writer);
 
     public async Task FollowAsync(IEvaluationGrain grain, EvaluationSnapshot started, CancellationToken ct)
@@ -33,6 +41,7 @@ public sealed class ProgressFollower(TextWriter writer)
             }
             await WatchAsync(
                 grain,
+                started.EvaluationId,
                 snapshot => { foreach (var t in snapshot.Trials) Print(t, snapshot.TotalTrials); },
                 e =>
                 {
@@ -52,7 +61,7 @@ public sealed class ProgressFollower(TextWriter writer)
                 string title = $"{started.Request?.Domain} ({started.TotalTrials} simulations)";
                 var bar = context.AddTask(title, maxValue: started.TotalTrials);
                 bar.Value = started.CompletedTrials;
-                await WatchAsync(grain, s => bar.Value = Math.Max(bar.Value, s.CompletedTrials), e =>
+                await WatchAsync(grain, started.EvaluationId, s => bar.Value = Math.Max(bar.Value, s.CompletedTrials), e =>
                 {
                     bar.Value = Math.Max(bar.Value, e.CompletedTrials);
                     bar.Description = e.WaitingTrials > 0 ? $"{title}, {e.WaitingTrials} waiting for admission" : title;
@@ -68,8 +77,9 @@ public sealed class ProgressFollower(TextWriter writer)
     /// Opens the watch first and reads the snapshot second, so that no trial falls between them;
     /// watches again (after a snapshot) when the watch is lost, until the evaluation is terminal.
     /// </summary>
-    private async Task WatchAsync(IEvaluationGrain grain, Action<EvaluationSnapshot> onSnapshot, Action<ProgressEvent> onEvent, CancellationToken ct)
+    private async Task WatchAsync(IEvaluationGrain grain, string evaluationId, Action<EvaluationSnapshot> onSnapshot, Action<ProgressEvent> onEvent, CancellationToken ct)
     {
+        var lastAnswer = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             try
@@ -79,9 +89,11 @@ public sealed class ProgressFollower(TextWriter writer)
                 {
                     var next = watch.MoveNextAsync();
                     onSnapshot(await grain.GetSnapshot());
+                    lastAnswer.Restart();
                     // a terminal evaluation's watch yields one last event and ends, so this always finishes
                     while (await next)
                     {
+                        lastAnswer.Restart();
                         onEvent(watch.Current);
                         next = watch.MoveNextAsync();
                     }
@@ -96,6 +108,11 @@ public sealed class ProgressFollower(TextWriter writer)
             }
             catch (Exception e) when (e is EnumerationAbortedException or TimeoutException or OrleansException && !ct.IsCancellationRequested)
             {
+                if (lastAnswer.Elapsed > _silenceLimit)
+                    throw new CliError(
+                        $"lost the cluster: no answer for {_silenceLimit.TotalSeconds:0} s ({e.GetType().Name}: {e.Message}). " +
+                        $"The evaluation may still be running: follow it again with --evaluation-id {evaluationId}.",
+                        EvaluationSession.NotCompleted);
                 // the evaluation moved to another activation, or its silo is gone for now; the
                 // evaluation itself carries on (its trials are durable): look again shortly
                 if (!_live) writer.WriteLine($"lost track of the evaluation ({e.GetType().Name}); retrying");
