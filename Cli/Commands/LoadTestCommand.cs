@@ -43,7 +43,7 @@ public static class LoadTestCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return await CommandExit.RunAsync(stderr, async () =>
             {
                 var settings = new LoadTestSettings
                 {
@@ -82,17 +82,7 @@ public static class LoadTestCommand
                 else LoadTestOutput.Write(Consoles.For(stdout), report);
                 // a lost simulation is a failed measurement too (the cluster went away, or the drain timed out)
                 return report.Errors == 0 && report.Totals.Lost == 0 ? 0 : 1;
-            }
-            catch (CliError e)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-                return e.ExitCode;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                stderr.WriteLine("cancelled");
-                return EvaluationSession.Interrupted;
-            }
+            }, ct);
         });
         return command;
     }

@@ -33,7 +33,8 @@ public static class TrafficCommand
         command.SetAction(async (parse, ct) =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            // the evaluations already started keep running on the cluster after Ctrl+C; tasks/cancel stops them
+            return await CommandExit.RunAsync(stderr, async () =>
             {
                 var settings = new TrafficSettings
                 {
@@ -57,18 +58,7 @@ public static class TrafficCommand
                 if (parse.GetValue(json)) parse.InvocationConfiguration.Output.WriteLine(TrafficOutput.ToJson(outcomes).ToJsonString(LoadTestOutput.Indented));
                 else TrafficOutput.Write(Consoles.For(parse.InvocationConfiguration.Output), outcomes);
                 return outcomes.All(o => o.Succeeded) ? 0 : 1;
-            }
-            catch (CliError e)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-                return e.ExitCode;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // the evaluations already started keep running on the cluster; tasks/cancel stops them
-                stderr.WriteLine("cancelled");
-                return EvaluationSession.Interrupted;
-            }
+            }, ct);
         });
         return command;
     }
