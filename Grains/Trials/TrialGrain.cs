@@ -15,7 +15,7 @@ namespace Tau2Observe.Grains.Trials;
 
 /// <summary>
 /// Runs one simulation in a background loop on this activation's scheduler (calls return at once),
-/// persisting the orchestrator's checkpoint after every turn and the graded run at the end, then
+/// persisting the orchestrator's checkpoint after every turn (the write overlaps the next turn) and the graded run at the end, then
 /// reports the result to its TaskGrain. A durable reminder re-drives an interrupted trial: the next
 /// activation (on any silo) resumes from the checkpoint, or re-sends a result that was not acknowledged.
 /// Before running it waits for admission (<see cref="TrialAdmission"/>); a watchdog stops a run that
@@ -43,12 +43,16 @@ public sealed class TrialGrain(
     private TrialAdmission? _admission;
     private long _tokensCharged;
     private bool _reminderRegistered;
+    // the checkpoint write still in flight; the next write of the state waits for it (one write at a time keeps the etag in step)
+    private Task _checkpointWrite = Task.CompletedTask;
+    private int? _storedCheckpointMessages;
 
     private TrialState S => state.State;
     private string Key => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _storedCheckpointMessages = LastCheckpoint()?.Trajectory.Count;
         if (S.Assignment is not null) EnsureDriving();
         return Task.CompletedTask;
     }
@@ -61,6 +65,8 @@ public sealed class TrialGrain(
         try
         {
             await _driver.WaitAsync(cancellationToken);
+            // the next activation must read the newest checkpoint and its etag, not race our last write
+            await AwaitCheckpointWriteAsync().WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -87,7 +93,7 @@ public sealed class TrialGrain(
 
     public Task<string?> GetRunJson() => Task.FromResult(S.RunJson);
 
-    public Task<int?> GetCheckpointedMessages() => Task.FromResult(S.Result is null ? LastCheckpoint()?.Trajectory.Count : null);
+    public Task<int?> GetCheckpointedMessages() => Task.FromResult(S.Result is null ? _storedCheckpointMessages : null);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -107,10 +113,18 @@ public sealed class TrialGrain(
         await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
         try
         {
-            // registered here, off the start call: with thousands of trials starting at once the
-            // reminder table is a queue, and until this is done the evaluation's reminder re-drives the trial
-            if (!S.Reported && !_reminderRegistered) await RegisterReminderAsync();
-            if (S.Result is null) await RunAsync();
+            // registered here, off the start call, and beside the run, not before it: with thousands of
+            // trials starting at once the reminder table is a queue, and until this is done the
+            // evaluation's reminder re-drives the trial
+            var registering = !S.Reported && !_reminderRegistered ? RegisterReminderAsync() : Task.CompletedTask;
+            try
+            {
+                if (S.Result is null) await RunAsync();
+            }
+            finally
+            {
+                await registering; // a failed registration is logged, not thrown
+            }
             await ReportAsync();
         }
         catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
@@ -153,6 +167,7 @@ public sealed class TrialGrain(
             run = TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.Cancelled, "cancelled", clock.Elapsed);
         }
 
+        await AwaitCheckpointWriteAsync();
         S.RunJson = PyJson.Dumps(run.ToPy());
         S.Result = TrialRuns.ToResult(run, a.Trial) with { RetriedFailures = S.RetriedFailures, Resumptions = S.Resumptions };
         S.CheckpointJson = null;
@@ -237,6 +252,7 @@ public sealed class TrialGrain(
                     string attempts = S.RetriedFailures == 0 ? "" : $" (after {S.RetriedFailures + 1} attempts)";
                     return TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.InfrastructureError, failure + attempts, clock.Elapsed);
                 }
+                await AwaitCheckpointWriteAsync();
                 S.RetriedFailures++;
                 logger.LogWarning("Trial {Trial}: {Failure}; retrying from its last checkpoint ({Retry} of {Max})",
                     Key, failure, S.RetriedFailures, _options.MaxInfrastructureRetries);
@@ -255,11 +271,17 @@ public sealed class TrialGrain(
         if (_options.WatchdogTimeout > TimeSpan.Zero) _watchdog?.CancelAfter(_options.WatchdogTimeout);
     }
 
-    // Not cancellable on purpose: an interrupted write could leave the stored etag behind ours.
+    /// <summary>
+    /// Starts the checkpoint's write and returns without waiting for it: the next turn runs while it
+    /// is stored (a store round trip per turn would otherwise add up over the conversation). A crash
+    /// meanwhile resumes from the checkpoint before, as a crash a moment earlier would. The write
+    /// before it must have finished first; its failure fails this turn, which is retried from the checkpoint.
+    /// </summary>
     private async Task SaveCheckpointAsync(SimulationCheckpoint checkpoint, CancellationToken cancellationToken)
     {
+        await _checkpointWrite;
         S.CheckpointJson = checkpoint.ToJson();
-        await state.WriteStateAsync();
+        _checkpointWrite = WriteCheckpointAsync(checkpoint.Trajectory.Count);
         KickWatchdog();
         long tokens = Tokens(checkpoint);
         long used = tokens - _tokensCharged;
@@ -275,6 +297,27 @@ public sealed class TrialGrain(
                 logger.LogWarning("Trial {Trial}: admission heartbeat failed ({Error})", Key, e.GetType().Name);
             }
         }
+    }
+
+    // Not cancellable on purpose: an interrupted write could leave the stored etag behind ours.
+    private async Task WriteCheckpointAsync(int messages)
+    {
+        await state.WriteStateAsync();
+        _storedCheckpointMessages = messages;
+    }
+
+    /// <summary>Lets the checkpoint write in flight finish before the state is written again; its failure only costs that checkpoint.</summary>
+    private async Task AwaitCheckpointWriteAsync()
+    {
+        try
+        {
+            await _checkpointWrite;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Trial {Trial}: storing a checkpoint failed ({Error})", Key, e.GetType().Name);
+        }
+        _checkpointWrite = Task.CompletedTask;
     }
 
     /// <summary>Waits until every admission resource of the trial has a slot, showing the wait in the evaluation's progress.</summary>

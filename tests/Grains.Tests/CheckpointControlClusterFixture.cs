@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Tau2Observe.Grains.Hosting;
+
+namespace Tau2Observe.Grains.Tests;
+
+/// <summary>A single-silo test cluster whose grain storage is wrapped in <see cref="CheckpointWriteControl"/>.</summary>
+public sealed class CheckpointControlClusterFixture : TestClusterFixture<CheckpointControlClusterFixture.SiloConfigurator>
+{
+    public sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            ClusterFixture.AddTestGrains(silo);
+            // registered last, so it is the storage the grains get
+            silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name,
+                (services, _) => new CheckpointWriteControl(MemoryGrainStorageFactory.Create(services, GrainStorage.Name)));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CheckpointControlClusterCollection : ICollectionFixture<CheckpointControlClusterFixture>
+{
+    public const string Name = nameof(CheckpointControlClusterCollection);
+}

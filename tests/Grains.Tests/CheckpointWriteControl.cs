@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Grains.Trials;
+
+namespace Tau2Observe.Grains.Tests;
+
+/// <summary>
+/// Grain storage in front of the silo's memory storage that lets a test hold or fail one trial's
+/// write of a chosen checkpoint (named by how many messages it holds), and counts how many writes
+/// of each grain's state were in flight at once.
+/// </summary>
+public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
+{
+    private static readonly ConcurrentDictionary<string, Rule> Rules = new();
+    private readonly ConcurrentDictionary<GrainId, int> _inFlight = new();
+
+    /// <summary>The largest number of writes of one grain's state that were in flight together.</summary>
+    public static int MostConcurrentWrites { get; private set; }
+
+    /// <summary>Holds the write of <paramref name="trialKey"/>'s checkpoint with <paramref name="messages"/> messages until <see cref="Rule.Release"/>.</summary>
+    public static Rule Hold(string trialKey, int messages) => Rules[trialKey] = new Rule(messages, fail: false);
+
+    /// <summary>Fails the write of <paramref name="trialKey"/>'s checkpoint with <paramref name="messages"/> messages, once.</summary>
+    public static Rule FailOnce(string trialKey, int messages) => Rules[trialKey] = new Rule(messages, fail: true);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        int together = _inFlight.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        lock (Rules) MostConcurrentWrites = Math.Max(MostConcurrentWrites, together);
+        try
+        {
+            if (grainState.State is TrialState { CheckpointJson: { } json, Result: null }
+                && Rules.TryGetValue(grainId.Key.ToString()!, out var rule)
+                && SimulationCheckpoint.FromJson(json).Trajectory.Count == rule.Messages
+                && rule.Take())
+            {
+                if (rule.Fails) throw new IOException("the store is unavailable (test)");
+                rule.Reached.TrySetResult();
+                await rule.Released.Task;
+            }
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(grainId, 0, (_, n) => n - 1);
+        }
+    }
+
+    public sealed class Rule(int messages, bool fail)
+    {
+        private int _taken;
+
+        public int Messages => messages;
+        public bool Fails => fail;
+
+        /// <summary>Completes when the chosen write has started and is being held.</summary>
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Whether the held write is still waiting.</summary>
+        public bool IsHeld => Reached.Task.IsCompleted && !Released.Task.IsCompleted;
+
+        public void Release() => Released.TrySetResult();
+
+        // once: the same checkpoint written again (after a retry) goes through
+        internal bool Take() => Interlocked.Exchange(ref _taken, 1) == 0;
+    }
+}
