@@ -35,7 +35,7 @@ public sealed class GatewayEvaluationDriver : IEvaluationDriver
             ConnectTimeout = TimeSpan.FromSeconds(10),
         })
         { Timeout = Timeout.InfiniteTimeSpan }; // the A2A client enforces its own deadline
-        _client = new A2AClient(_http, rpcUrl, apiKey, timeout: silence, protocolVersion: A2AProtocolVersion.V0_3);
+        _client = new A2AClient(_http, rpcUrl, apiKey, timeout: silence, protocolVersion: A2AProtocolVersion.V0_3, peer: "gateway");
     }
 
     public string Name => "gateway";

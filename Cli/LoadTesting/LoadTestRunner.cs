@@ -71,9 +71,9 @@ public sealed class LoadTestRunner(LoadTestSettings settings, IEvaluationDriver 
                 followers.Add((evaluation, FollowAsync(evaluation, abandon)));
             }
         }
-        catch (OperationCanceledException) when (launchWindow.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (launchWindow.IsCancellationRequested)
         {
-            // the window is over: launch nothing more
+            // the window is over, or the run is stopped (Ctrl+C): launch nothing more; the drain cancels what runs on a stop
         }
         return followers;
     }

@@ -26,10 +26,13 @@ public sealed class A2AClient
     private readonly HttpClient _http;
     private readonly string? _bearerToken;
     private A2AProtocolVersion? _version;
+    private readonly string _peer;
 
     /// <param name="http">Shared and long-lived, best with an infinite timeout: this client enforces <paramref name="timeout"/> itself.</param>
     /// <param name="protocolVersion">The A2A version to speak; null = chosen from the agent card before the first call.</param>
-    public A2AClient(HttpClient http, Uri endpoint, string? bearerToken = null, TimeSpan? timeout = null, A2AProtocolVersion? protocolVersion = null)
+    /// <param name="peer">What the endpoint is, as error messages name it: an agent under test, or a gateway.</param>
+    public A2AClient(HttpClient http, Uri endpoint, string? bearerToken = null, TimeSpan? timeout = null, A2AProtocolVersion? protocolVersion = null,
+        string peer = "agent")
     {
         if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
             throw new ArgumentException("An A2A endpoint must be an absolute http:// or https:// URL.", nameof(endpoint));
@@ -38,6 +41,7 @@ public sealed class A2AClient
         _bearerToken = string.IsNullOrWhiteSpace(bearerToken) ? null : bearerToken.Trim();
         Timeout = timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
         _version = protocolVersion;
+        _peer = peer;
         DisplayName = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
     }
 
@@ -230,15 +234,15 @@ public sealed class A2AClient
         }
         catch (OperationCanceledException e) when (!caller.IsCancellationRequested)
         {
-            throw new A2AException(A2AErrorKind.Timeout, $"The agent at {DisplayName} did not answer within {Seconds(EffectiveTimeout)}.", 408, inner: e);
+            throw new A2AException(A2AErrorKind.Timeout, $"The {_peer} at {DisplayName} did not answer within {Seconds(EffectiveTimeout)}.", 408, inner: e);
         }
         catch (HttpRequestException e)
         {
-            throw new A2AException(A2AErrorKind.Transport, $"Could not reach the agent at {DisplayName}: {e.Message}", inner: e);
+            throw new A2AException(A2AErrorKind.Transport, $"Could not reach the {_peer} at {DisplayName}: {e.Message}", inner: e);
         }
         catch (IOException e)
         {
-            throw new A2AException(A2AErrorKind.Transport, $"The connection to the agent at {DisplayName} broke: {e.Message}", inner: e);
+            throw new A2AException(A2AErrorKind.Transport, $"The connection to the {_peer} at {DisplayName} broke: {e.Message}", inner: e);
         }
     }
 
@@ -247,12 +251,12 @@ public sealed class A2AClient
         int status = (int)response.StatusCode;
         if (status < 400) return;
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            throw new A2AException(A2AErrorKind.Unauthorized, $"The agent at {DisplayName} refused the request as unauthorized (HTTP {status}).", status);
+            throw new A2AException(A2AErrorKind.Unauthorized, $"The {_peer} at {DisplayName} refused the request as unauthorized (HTTP {status}).", status);
         if (response.StatusCode == HttpStatusCode.RequestTimeout)
-            throw new A2AException(A2AErrorKind.Timeout, $"The agent at {DisplayName} reported a timeout (HTTP 408).", status);
+            throw new A2AException(A2AErrorKind.Timeout, $"The {_peer} at {DisplayName} reported a timeout (HTTP 408).", status);
         var body = await Guard(() => response.Content.ReadAsStringAsync(deadline), caller);
         string detail = ErrorDetail(body) is { } d ? ": " + d : "";
-        throw new A2AException(A2AErrorKind.HttpStatus, $"The agent at {DisplayName} answered HTTP {status}{detail}", status);
+        throw new A2AException(A2AErrorKind.HttpStatus, $"The {_peer} at {DisplayName} answered HTTP {status}{detail}", status);
     }
 
     private async Task<JsonNode> ReadRpcResultAsync(HttpResponseMessage response, CancellationToken deadline, CancellationToken caller)
@@ -267,7 +271,7 @@ public sealed class A2AClient
         try { root = JsonNode.Parse(body); }
         catch (JsonException) { root = null; }
         if (root is not JsonObject obj)
-            throw new A2AException(A2AErrorKind.InvalidResponse, $"The agent at {DisplayName} did not answer with a JSON-RPC object.", status);
+            throw new A2AException(A2AErrorKind.InvalidResponse, $"The {_peer} at {DisplayName} did not answer with a JSON-RPC object.", status);
         if (obj["error"] is JsonObject error)
         {
             var rpcError = new JsonRpcError
@@ -275,9 +279,9 @@ public sealed class A2AClient
                 Code = error["code"] is JsonValue c && c.TryGetValue(out int code) ? code : 0,
                 Message = error["message"] is JsonValue m && m.TryGetValue(out string? text) ? Excerpt(text) : "",
             };
-            throw new A2AException(A2AErrorKind.JsonRpcError, $"The agent at {DisplayName} returned JSON-RPC error {rpcError.Code}: {rpcError.Message}", status, rpcError);
+            throw new A2AException(A2AErrorKind.JsonRpcError, $"The {_peer} at {DisplayName} returned JSON-RPC error {rpcError.Code}: {rpcError.Message}", status, rpcError);
         }
-        return obj["result"] ?? throw new A2AException(A2AErrorKind.InvalidResponse, $"The agent at {DisplayName} answered without a result.", status);
+        return obj["result"] ?? throw new A2AException(A2AErrorKind.InvalidResponse, $"The {_peer} at {DisplayName} answered without a result.", status);
     }
 
     private T ReadResult<T>(JsonNode result, string method) where T : class
@@ -288,7 +292,7 @@ public sealed class A2AClient
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            throw new A2AException(A2AErrorKind.InvalidResponse, $"The agent at {DisplayName} sent a {method} result that is not valid A2A: {Excerpt(e.Message)}", inner: e);
+            throw new A2AException(A2AErrorKind.InvalidResponse, $"The {_peer} at {DisplayName} sent a {method} result that is not valid A2A: {Excerpt(e.Message)}", inner: e);
         }
     }
 

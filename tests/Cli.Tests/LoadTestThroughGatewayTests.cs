@@ -60,7 +60,7 @@ public sealed class LoadTestThroughGatewayTests(TrafficStack stack) : IClassFixt
         Assert.Equal(0, r.GetProperty("simulations_completed").GetInt32());
         var error = Assert.Single(r.GetProperty("common_errors").EnumerateObject());
         Assert.Equal(2, error.Value.GetInt32());
-        Assert.StartsWith("gateway: Could not reach", error.Name);
+        Assert.StartsWith("gateway: Could not reach the gateway at", error.Name);
         Assert.Contains($"127.0.0.1:{port}", error.Name);
         Assert.Contains("silo CPU and resident memory: no --silo-pid given", r.GetProperty("unavailable").EnumerateArray().Select(u => u.GetString()));
     }

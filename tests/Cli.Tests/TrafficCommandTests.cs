@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Tau2Observe.Cli.Traffic;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Tests;
 
@@ -51,6 +53,42 @@ public sealed class TrafficCommandTests(TrafficStack stack) : IClassFixture<Traf
     }
 
     [Fact]
+    public async Task Stopping_the_generator_cancels_the_evaluations_it_left_running_at_the_gateway()
+    {
+        var directory = stack.Grains.GetGrain<IEvaluationDirectoryGrain>(GrainKeys.Directory);
+        var before = (await directory.List(1000)).ToHashSet();
+        var settings = new TrafficSettings
+        {
+            GatewayRpcUrl = new Uri(stack.GatewayBase, "/a2a/tau2_agent"), AgentUrls = [stack.Agent("/agents/faulty/slow")],
+            Domain = "mock", Count = 1, NumTasks = 1,
+        };
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var stop = new CancellationTokenSource();
+        var running = new TrafficGenerator(settings, http).RunAsync(null, stop.Token);
+
+        // the slow agent keeps the evaluation working for minutes: wait until it exists and its stream is being read
+        string id = await PollAsync(async () => (await directory.List(1000)).FirstOrDefault(e => !before.Contains(e)));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(running.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        var evaluation = stack.Grains.GetGrain<IEvaluationGrain>(id);
+        Assert.Equal(EvaluationStatus.Cancelled, await PollAsync(async () => await evaluation.GetSnapshot() is { IsTerminal: true } s ? s.Status : (EvaluationStatus?)null));
+    }
+
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> probe)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } found) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the condition did not hold within 30 s");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task An_unreachable_gateway_fails_every_request_with_a_clear_error_and_exit_code_1()
     {
         int port = Tau2Observe.Cli.Clusters.FreeLoopbackPorts.Take(1)[0]; // nothing listens there
@@ -62,7 +100,7 @@ public sealed class TrafficCommandTests(TrafficStack stack) : IClassFixture<Traf
         using var doc = JsonDocument.Parse(run.Stdout);
         Assert.Equal(0, doc.RootElement.GetProperty("succeeded").GetInt32());
         Assert.All(doc.RootElement.GetProperty("evaluations").EnumerateArray(),
-            e => Assert.Contains("Could not reach", e.GetProperty("error").GetString()));
+            e => Assert.Contains("Could not reach the gateway at", e.GetProperty("error").GetString()));
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class TrafficStack : IAsyncLifetime
 
     public string Agent(string path) => new Uri(AgentsBase, path).ToString();
 
+    /// <summary>The silo's grains, to look at what the gateway started.</summary>
+    public IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
+
     public async Task InitializeAsync()
     {
         _agents = MockAgentsApp.Create(["--urls", "http://127.0.0.1:0", "--TAU2_DATA_DIR", TestDomains.DataDir, "--Logging:LogLevel:Default", "Warning"]);
