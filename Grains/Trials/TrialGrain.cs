@@ -43,8 +43,9 @@ public sealed class TrialGrain(
     private TrialAdmission? _admission;
     private long _tokensCharged;
     private bool _reminderRegistered;
-    // the checkpoint write still in flight; the next write of the state waits for it (one write at a time keeps the etag in step)
-    private Task _checkpointWrite = Task.CompletedTask;
+    // stores checkpoints in the background, one write at a time (which keeps the etag in step); other writes of the state wait for it
+    private Task _checkpointWriter = Task.CompletedTask;
+    private (string Json, int Messages)? _unstoredCheckpoint;
     private int? _storedCheckpointMessages;
 
     private TrialState S => state.State;
@@ -66,7 +67,7 @@ public sealed class TrialGrain(
         {
             await _driver.WaitAsync(cancellationToken);
             // the next activation must read the newest checkpoint and its etag, not race our last write
-            await AwaitCheckpointWriteAsync().WaitAsync(cancellationToken);
+            await FinishCheckpointWritesAsync().WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -167,7 +168,7 @@ public sealed class TrialGrain(
             run = TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.Cancelled, "cancelled", clock.Elapsed);
         }
 
-        await AwaitCheckpointWriteAsync();
+        await FinishCheckpointWritesAsync();
         S.RunJson = PyJson.Dumps(run.ToPy());
         S.Result = TrialRuns.ToResult(run, a.Trial) with { RetriedFailures = S.RetriedFailures, Resumptions = S.Resumptions };
         S.CheckpointJson = null;
@@ -252,7 +253,7 @@ public sealed class TrialGrain(
                     string attempts = S.RetriedFailures == 0 ? "" : $" (after {S.RetriedFailures + 1} attempts)";
                     return TrialRuns.Stopped(a, LastCheckpoint(), TerminationReason.InfrastructureError, failure + attempts, clock.Elapsed);
                 }
-                await AwaitCheckpointWriteAsync();
+                await FinishCheckpointWritesAsync();
                 S.RetriedFailures++;
                 logger.LogWarning("Trial {Trial}: {Failure}; retrying from its last checkpoint ({Retry} of {Max})",
                     Key, failure, S.RetriedFailures, _options.MaxInfrastructureRetries);
@@ -272,16 +273,18 @@ public sealed class TrialGrain(
     }
 
     /// <summary>
-    /// Starts the checkpoint's write and returns without waiting for it: the next turn runs while it
-    /// is stored (a store round trip per turn would otherwise add up over the conversation). A crash
-    /// meanwhile resumes from the checkpoint before, as a crash a moment earlier would. The write
-    /// before it must have finished first; its failure fails this turn, which is retried from the checkpoint.
+    /// Hands the checkpoint to the background writer and returns without waiting for storage: the
+    /// next turn runs while it is stored (a store round trip per turn would otherwise add up over the
+    /// conversation). One write is in flight at a time; a checkpoint that arrives meanwhile replaces
+    /// any older one still waiting, so only the newest is written next. A crash meanwhile resumes
+    /// from the last stored checkpoint, as a crash a moment earlier would. A failed write fails the
+    /// next turn, which is retried from the checkpoint.
     /// </summary>
     private async Task SaveCheckpointAsync(SimulationCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        await _checkpointWrite;
-        S.CheckpointJson = checkpoint.ToJson();
-        _checkpointWrite = WriteCheckpointAsync(checkpoint.Trajectory.Count);
+        if (_checkpointWriter.IsFaulted) await _checkpointWriter;
+        _unstoredCheckpoint = (checkpoint.ToJson(), checkpoint.Trajectory.Count);
+        if (_checkpointWriter.IsCompleted) _checkpointWriter = StoreCheckpointsAsync();
         KickWatchdog();
         long tokens = Tokens(checkpoint);
         long used = tokens - _tokensCharged;
@@ -300,24 +303,35 @@ public sealed class TrialGrain(
     }
 
     // Not cancellable on purpose: an interrupted write could leave the stored etag behind ours.
-    private async Task WriteCheckpointAsync(int messages)
+    // The state changes only here between writes, never while one is in flight.
+    private async Task StoreCheckpointsAsync()
     {
-        await state.WriteStateAsync();
-        _storedCheckpointMessages = messages;
+        while (_unstoredCheckpoint is { } next)
+        {
+            _unstoredCheckpoint = null;
+            S.CheckpointJson = next.Json;
+            await state.WriteStateAsync();
+            _storedCheckpointMessages = next.Messages;
+        }
     }
 
-    /// <summary>Lets the checkpoint write in flight finish before the state is written again; its failure only costs that checkpoint.</summary>
-    private async Task AwaitCheckpointWriteAsync()
+    /// <summary>
+    /// Lets the checkpoint writer finish before the state is written for another reason, and puts
+    /// the newest checkpoint into the state; a failed write is logged, as it only costs that checkpoint.
+    /// </summary>
+    private async Task FinishCheckpointWritesAsync()
     {
         try
         {
-            await _checkpointWrite;
+            await _checkpointWriter;
         }
         catch (Exception e)
         {
             logger.LogWarning("Trial {Trial}: storing a checkpoint failed ({Error})", Key, e.GetType().Name);
         }
-        _checkpointWrite = Task.CompletedTask;
+        _checkpointWriter = Task.CompletedTask;
+        if (_unstoredCheckpoint is { } newest) S.CheckpointJson = newest.Json;
+        _unstoredCheckpoint = null;
     }
 
     /// <summary>Waits until every admission resource of the trial has a slot, showing the wait in the evaluation's progress.</summary>
@@ -371,7 +385,9 @@ public sealed class TrialGrain(
         checkpoint.Trajectory.Where(m => m.Usage is not null)
             .Sum(m => (m.Usage!.GetOrDefault("prompt_tokens") is long p ? p : 0) + (m.Usage.GetOrDefault("completion_tokens") is long c ? c : 0));
 
-    private SimulationCheckpoint? LastCheckpoint() => S.CheckpointJson is { } json ? SimulationCheckpoint.FromJson(json) : null;
+    /// <summary>The newest checkpoint, stored or not yet.</summary>
+    private SimulationCheckpoint? LastCheckpoint() =>
+        (_unstoredCheckpoint?.Json ?? S.CheckpointJson) is { } json ? SimulationCheckpoint.FromJson(json) : null;
 
     private async Task ReportAsync()
     {

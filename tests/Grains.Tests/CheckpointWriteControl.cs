@@ -7,12 +7,13 @@ namespace Tau2Observe.Grains.Tests;
 
 /// <summary>
 /// Grain storage in front of the silo's memory storage that lets a test hold or fail one trial's
-/// write of a chosen checkpoint (named by how many messages it holds), and counts how many writes
-/// of each grain's state were in flight at once.
+/// write of a chosen checkpoint (named by how many messages it holds), records which checkpoints
+/// were stored, and counts how many writes of each grain's state were in flight at once.
 /// </summary>
 public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, Rule> Rules = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<int>> Written = new();
     private readonly ConcurrentDictionary<GrainId, int> _inFlight = new();
 
     /// <summary>The largest number of writes of one grain's state that were in flight together.</summary>
@@ -24,6 +25,9 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
     /// <summary>Fails the write of <paramref name="trialKey"/>'s checkpoint with <paramref name="messages"/> messages, once.</summary>
     public static Rule FailOnce(string trialKey, int messages) => Rules[trialKey] = new Rule(messages, fail: true);
 
+    /// <summary>The message counts of the checkpoints stored for <paramref name="trialKey"/>, in order.</summary>
+    public static IReadOnlyList<int> CheckpointsStored(string trialKey) => Written.TryGetValue(trialKey, out var q) ? [.. q] : [];
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
@@ -34,16 +38,18 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
         lock (Rules) MostConcurrentWrites = Math.Max(MostConcurrentWrites, together);
         try
         {
-            if (grainState.State is TrialState { CheckpointJson: { } json, Result: null }
-                && Rules.TryGetValue(grainId.Key.ToString()!, out var rule)
-                && SimulationCheckpoint.FromJson(json).Trajectory.Count == rule.Messages
-                && rule.Take())
+            string key = grainId.Key.ToString()!;
+            int? messages = grainState.State is TrialState { CheckpointJson: { } json, Result: null }
+                ? SimulationCheckpoint.FromJson(json).Trajectory.Count
+                : null;
+            if (messages is not null && Rules.TryGetValue(key, out var rule) && messages == rule.Messages && rule.Take())
             {
                 if (rule.Fails) throw new IOException("the store is unavailable (test)");
                 rule.Reached.TrySetResult();
                 await rule.Released.Task;
             }
             await inner.WriteStateAsync(stateName, grainId, grainState);
+            if (messages is { } stored) Written.GetOrAdd(key, _ => new ConcurrentQueue<int>()).Enqueue(stored);
         }
         finally
         {

@@ -40,13 +40,38 @@ public sealed class CheckpointWriteTests(CheckpointControlClusterFixture fixture
     }
 
     [Fact]
+    public async Task Checkpoints_that_arrive_while_one_is_being_stored_are_replaced_by_the_newest()
+    {
+        var gateName = Guid.NewGuid().ToString("N");
+        var gate = BlockingGate.Get(gateName);
+        var evaluation = _grains.NewGrain("newest-checkpoint");
+        string trialKey = GrainKeys.Trial(evaluation.GetPrimaryKeyString(), "inc_a", 0);
+        // the first checkpoint (the greeting), held while the user asks, the agent calls its tool and gets the result
+        var held = CheckpointWriteControl.Hold(trialKey, 1);
+
+        await evaluation.Start(Evaluations.Toy(agent: $"test:block-once:{gateName}", numTasks: 1, numTrials: 1));
+        await held.Reached.Task.WaitAsync(Evaluations.Timeout);
+        await gate.Blocked.WaitAsync(Evaluations.Timeout);
+        held.Release();
+        var trial = _grains.GetGrain<ITrialGrain>(trialKey);
+        await PollAsync(async () => await trial.GetCheckpointedMessages() == CheckpointBeforeSecondAgentTurn);
+
+        // the checkpoints after the user's request (2 messages) and the tool call (3) came while the
+        // held one was being written, and the tool result's (4) replaced them: only that one was written next
+        Assert.Equal([1, CheckpointBeforeSecondAgentTurn], CheckpointWriteControl.CheckpointsStored(trialKey));
+        await evaluation.Cancel();
+    }
+
+    [Fact]
     public async Task A_failed_checkpoint_write_fails_the_next_turn_which_is_retried_from_that_checkpoint()
     {
         var evaluation = _grains.NewGrain("failed-checkpoint");
         string trialKey = GrainKeys.Trial(evaluation.GetPrimaryKeyString(), "inc_a", 0);
         CheckpointWriteControl.FailOnce(trialKey, CheckpointBeforeSecondAgentTurn);
 
-        await evaluation.Start(Evaluations.Toy(numTasks: 1, numTrials: 1));
+        // turns that take a while, so the write has failed before the next checkpoint comes (a
+        // failure that comes later, after the run's last checkpoint, only costs that checkpoint)
+        await evaluation.Start(Evaluations.Toy(numTasks: 1, numTrials: 1, turnLatencyMs: 100));
         var done = await evaluation.WaitForTerminalAsync();
 
         var result = Assert.Single(done.Trials);
@@ -59,11 +84,17 @@ public sealed class CheckpointWriteTests(CheckpointControlClusterFixture fixture
 
     private async Task<TrialState> StoredResultAsync(ITrialGrain trial)
     {
+        TrialState? stored = null;
+        await PollAsync(async () => (stored = await fixture.StoredStateAsync<TrialState>("trial", trial.GetGrainId())) is { Result: not null });
+        return stored!;
+    }
+
+    private static async Task PollAsync(Func<Task<bool>> condition)
+    {
         var deadline = DateTime.UtcNow + Evaluations.Timeout;
-        while (true)
+        while (!await condition())
         {
-            if (await fixture.StoredStateAsync<TrialState>("trial", trial.GetGrainId()) is { Result: not null } stored) return stored;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the cancelled trial stored no result");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not so after {Evaluations.Timeout.TotalSeconds} s");
             await Task.Delay(50);
         }
     }
