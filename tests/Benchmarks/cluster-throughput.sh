@@ -4,7 +4,8 @@
 # Needs redis-server and Release builds of Silo and Cli; prints the loadtest JSON report on stdout.
 # Every process it starts is stopped by PID on exit. PIN= (empty) runs the silos unpinned.
 # HELPER_CPUS=0 (a taskset CPU list) pins Redis and the load-test client too; by default they float.
-# On stderr it reports the CPU time Redis and the client used, so their share can be accounted for.
+# On stderr it reports the CPU time Redis and the client used, so their share can be accounted for,
+# and how many grain-state writes Redis ran (warm-up included).
 # The silos run as the container image does, with DOTNET_TC_CallCountingDelayMs=0 (set it empty for
 # the .NET default), and the load test first runs WARM_UP (default 20) seconds of the same load unmeasured.
 set -euo pipefail
@@ -42,7 +43,8 @@ for ((i = 0; i < silos; i++)); do
   pids+=($!); silo_pids+=($!)
 done
 sleep 8 # membership settles
-redis_pid=${pids[0]} redis_before=$(cpu_ticks "${pids[0]}")
+evalsha_calls() { redis-cli -p "$redis_port" INFO commandstats | awk -F'[:=,]' '/^cmdstat_evalsha:/ { print $3 }'; } # the storage provider's writes
+redis_pid=${pids[0]} redis_before=$(cpu_ticks "${pids[0]}") writes_before=$(evalsha_calls)
 SECONDS=0
 $helper_pin dotnet "$root/Cli/bin/Release/net10.0/tau2obs.dll" loadtest --cluster "redis:127.0.0.1:$redis_port" --silo-pid "${silo_pids[@]}" \
   --simulations 1000000 --concurrency "$concurrency" --duration "$duration" --warm-up "${WARM_UP-20}" --json "$@"
@@ -51,4 +53,5 @@ redis_cpu=$(( $(cpu_ticks "$redis_pid") - redis_before ))
 # the client is the only child this shell has waited for since it started, apart from short helpers
 times_file=$(mktemp); times > "$times_file" # in this shell: a $(...) subshell has no waited-for children
 client_cpu=$(tail -1 "$times_file" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%.1f", u[1]*60 + u[2] + s[1]*60 + s[2] }'); rm -f "$times_file"
-echo "cluster-throughput: over ${SECONDS} s, redis used $(awk "BEGIN { printf \"%.1f\", $redis_cpu / $ticks }") s of CPU, the load-test client ${client_cpu} s" >&2
+writes=$(( $(evalsha_calls) - ${writes_before:-0} ))
+echo "cluster-throughput: over ${SECONDS} s, redis used $(awk "BEGIN { printf \"%.1f\", $redis_cpu / $ticks }") s of CPU, the load-test client ${client_cpu} s; redis ran $writes storage writes (EVALSHA)" >&2
