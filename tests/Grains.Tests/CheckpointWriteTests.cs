@@ -16,18 +16,9 @@ public sealed class CheckpointWriteTests(CheckpointControlClusterFixture fixture
     [Fact]
     public async Task The_next_turn_runs_while_the_checkpoint_before_it_is_stored()
     {
-        var gateName = Guid.NewGuid().ToString("N");
-        var gate = BlockingGate.Get(gateName);
-        var evaluation = _grains.NewGrain("held-checkpoint");
-        string trialKey = GrainKeys.Trial(evaluation.GetPrimaryKeyString(), "inc_a", 0);
-        var held = CheckpointWriteControl.Hold(trialKey, CheckpointBeforeSecondAgentTurn);
-
-        await evaluation.Start(Evaluations.Toy(agent: $"test:block-once:{gateName}", numTasks: 1, numTrials: 1));
-        await held.Reached.Task.WaitAsync(Evaluations.Timeout);
-        // the agent's second turn (where the gate stops it) came while that checkpoint was still being written
-        await gate.Blocked.WaitAsync(Evaluations.Timeout);
+        // the agent's second turn (where it is stopped) came while that checkpoint was still being written
+        var (evaluation, trial, held) = await RunToSecondAgentTurnHoldingAsync("held-checkpoint", CheckpointBeforeSecondAgentTurn);
         Assert.True(held.IsHeld);
-        var trial = _grains.GetGrain<ITrialGrain>(trialKey);
         // what the trial reports as stored is what is stored: the checkpoint before the held one
         Assert.InRange((await trial.GetCheckpointedMessages())!.Value, 1, CheckpointBeforeSecondAgentTurn - 1);
 
@@ -42,23 +33,14 @@ public sealed class CheckpointWriteTests(CheckpointControlClusterFixture fixture
     [Fact]
     public async Task Checkpoints_that_arrive_while_one_is_being_stored_are_replaced_by_the_newest()
     {
-        var gateName = Guid.NewGuid().ToString("N");
-        var gate = BlockingGate.Get(gateName);
-        var evaluation = _grains.NewGrain("newest-checkpoint");
-        string trialKey = GrainKeys.Trial(evaluation.GetPrimaryKeyString(), "inc_a", 0);
         // the first checkpoint (the greeting), held while the user asks, the agent calls its tool and gets the result
-        var held = CheckpointWriteControl.Hold(trialKey, 1);
-
-        await evaluation.Start(Evaluations.Toy(agent: $"test:block-once:{gateName}", numTasks: 1, numTrials: 1));
-        await held.Reached.Task.WaitAsync(Evaluations.Timeout);
-        await gate.Blocked.WaitAsync(Evaluations.Timeout);
+        var (evaluation, trial, held) = await RunToSecondAgentTurnHoldingAsync("newest-checkpoint", 1);
         held.Release();
-        var trial = _grains.GetGrain<ITrialGrain>(trialKey);
         await PollAsync(async () => await trial.GetCheckpointedMessages() == CheckpointBeforeSecondAgentTurn);
 
         // the checkpoints after the user's request (2 messages) and the tool call (3) came while the
         // held one was being written, and the tool result's (4) replaced them: only that one was written next
-        Assert.Equal([1, CheckpointBeforeSecondAgentTurn], CheckpointWriteControl.CheckpointsStored(trialKey));
+        Assert.Equal([1, CheckpointBeforeSecondAgentTurn], CheckpointWriteControl.CheckpointsStored(trial.GetPrimaryKeyString()));
         await evaluation.Cancel();
     }
 
@@ -80,6 +62,24 @@ public sealed class CheckpointWriteTests(CheckpointControlClusterFixture fixture
         Assert.Equal(1, result.Resumptions);
         Assert.Null(result.Error);
         Assert.Equal(1, CheckpointWriteControl.MostConcurrentWrites);
+    }
+
+    /// <summary>
+    /// Starts a one-trial evaluation whose agent stops at its second turn (until cancelled), holding
+    /// the write of the checkpoint with <paramref name="heldMessages"/> messages; returns once both have happened.
+    /// </summary>
+    private async Task<(IEvaluationGrain Evaluation, ITrialGrain Trial, CheckpointWriteControl.Rule Held)> RunToSecondAgentTurnHoldingAsync(
+        string label, int heldMessages)
+    {
+        var gateName = Guid.NewGuid().ToString("N");
+        var gate = BlockingGate.Get(gateName);
+        var evaluation = _grains.NewGrain(label);
+        string trialKey = GrainKeys.Trial(evaluation.GetPrimaryKeyString(), "inc_a", 0);
+        var held = CheckpointWriteControl.Hold(trialKey, heldMessages);
+        await evaluation.Start(Evaluations.Toy(agent: $"test:block-once:{gateName}", numTasks: 1, numTrials: 1));
+        await held.Reached.Task.WaitAsync(Evaluations.Timeout);
+        await gate.Blocked.WaitAsync(Evaluations.Timeout);
+        return (evaluation, _grains.GetGrain<ITrialGrain>(trialKey), held);
     }
 
     private async Task<TrialState> StoredResultAsync(ITrialGrain trial)
