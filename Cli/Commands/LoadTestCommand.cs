@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Tau2Observe.Cli.Clusters;
 using Tau2Observe.Cli.LoadTesting;
 using Tau2Observe.Cli.Output;
+using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Cli.Commands;
 
@@ -16,10 +17,10 @@ public static class LoadTestCommand
     public static Command Create(CliDependencies dependencies)
     {
         var domain = new Option<string>("--domain", "-d") { Description = "tau2 domain", DefaultValueFactory = _ => "airline" };
-        var simulations = new Option<int>("--simulations", "-n") { Description = "simulations to launch at most", DefaultValueFactory = _ => 100 };
+        var simulations = new Option<int>("--simulations", "-n") { Description = "simulations to launch, rounded up to whole evaluations (--tasks-per-evaluation × --trials-per-evaluation each)", DefaultValueFactory = _ => 100 };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "simulations in flight at most", DefaultValueFactory = _ => 100 };
         var tasks = new Option<int>("--tasks-per-evaluation") { Description = "tasks of each evaluation the test launches", DefaultValueFactory = _ => 10 };
-        var trials = new Option<int>("--trials-per-evaluation") { Description = "trials per task of each evaluation", DefaultValueFactory = _ => 1 };
+        var trials = new Option<int>("--trials-per-evaluation") { Description = $"trials per task of each evaluation (1 to {EvaluationLimits.LocalMaxTrials})", DefaultValueFactory = _ => 1 };
         var latency = new Option<int>("--turn-latency-ms") { Description = "simulated latency of every agent and user turn", DefaultValueFactory = _ => 1500 };
         var duration = new Option<double>("--duration") { Description = "seconds after which no more simulations are launched", DefaultValueFactory = _ => 600 };
         var warmUp = new Option<double>("--warm-up")
@@ -74,7 +75,9 @@ public static class LoadTestCommand
                     : new GrainEvaluationDriver(settings, connection!.Grains);
                 var runner = new LoadTestRunner(settings, driver, new SiloResourceSampler(connection?.Grains, processes));
                 string target = gatewayUrl is not null ? $"the gateway at {gatewayUrl}" : embedded ? "an embedded silo" : $"the cluster at {address}";
-                stderr.WriteLine($"loadtest: {settings.Simulations} simulations on '{settings.Domain}' through {target}, at most {settings.Concurrency} in flight, " +
+                long evaluations = (settings.Simulations + settings.SimulationsPerEvaluation - 1L) / settings.SimulationsPerEvaluation;
+                stderr.WriteLine($"loadtest: up to {evaluations * settings.SimulationsPerEvaluation} simulations ({evaluations} evaluations of {settings.SimulationsPerEvaluation}) " +
+                                 $"on '{settings.Domain}' through {target}, at most {settings.Concurrency} in flight, " +
                                  $"{settings.TurnLatency.TotalMilliseconds:0} ms per turn, launching for at most {settings.Duration.TotalSeconds:0} s" +
                                  (settings.WarmUp > TimeSpan.Zero ? $" after {settings.WarmUp.TotalSeconds:0} s of unmeasured warm-up" : ""));
                 var report = await LoadTestProgress.RunAsync(runner, stderr, ct);

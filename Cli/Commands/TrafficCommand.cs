@@ -15,7 +15,7 @@ public static class TrafficCommand
     public static Command Create()
     {
         var gateway = new Option<string?>("--gateway", "--tau2-url") { Description = $"gateway base URL; {GatewayRpcUrl.Path} is appended (default: $TAU2_AGENT_URL, else {DefaultGateway})" };
-        var agents = new Option<string[]>("--mock-urls", "--mock-url") { Description = "A2A URLs of the agents under test, used in turn (default: $MOCK_AGENT_URLS, comma-separated)", AllowMultipleArgumentsPerToken = true };
+        var agents = new Option<string[]>("--mock-urls", "--mock-url") { Description = "A2A URLs of the agents under test, used in turn, separated by spaces or commas (default: $MOCK_AGENT_URLS, comma-separated)", AllowMultipleArgumentsPerToken = true };
         var count = new Option<int>("--count", "-n") { Description = "evaluation requests to send", DefaultValueFactory = _ => 5 };
         var mode = new Option<TrafficMode>("--mode") { Description = "normal, or failure (task ids that tend to score low)", DefaultValueFactory = _ => TrafficMode.Normal };
         var domain = new Option<string?>("--domain") { Description = $"domain of every request (default: random per request among {string.Join(", ", TrafficSettings.Domains)})" };
@@ -78,9 +78,10 @@ public static class TrafficCommand
 
     private static IReadOnlyList<string> AgentUrls(string[]? given)
     {
-        var urls = given is { Length: > 0 }
-            ? given
-            : (Environment.GetEnvironmentVariable("MOCK_AGENT_URLS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // space- or comma-separated on the command line, comma-separated in the variable
+        var urls = (given is { Length: > 0 } ? given : [Environment.GetEnvironmentVariable("MOCK_AGENT_URLS") ?? ""])
+            .SelectMany(u => u.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
         if (urls.Length == 0) throw new CliError("no agent under test: give --mock-urls or set MOCK_AGENT_URLS");
         foreach (var url in urls)
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))

@@ -1,3 +1,5 @@
+using Tau2Observe.Grains.Interfaces;
+
 namespace Tau2Observe.Cli.LoadTesting;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed record LoadTestSettings
         if (Simulations <= 0) throw new CliError("--simulations must be greater than 0");
         if (Concurrency <= 0) throw new CliError("--concurrency must be greater than 0");
         if (TasksPerEvaluation <= 0 || TrialsPerEvaluation <= 0) throw new CliError("--tasks-per-evaluation and --trials-per-evaluation must be greater than 0");
+        if (EvaluationLimits.Local.CheckNumTrials("--trials-per-evaluation", TrialsPerEvaluation) is { } tooMany) throw new CliError(tooMany);
         if (SimulationsPerEvaluation > Concurrency)
             throw new CliError($"an evaluation has {SimulationsPerEvaluation} simulations, more than --concurrency {Concurrency}");
         if (TurnLatency < TimeSpan.Zero) throw new CliError("--turn-latency-ms cannot be negative");

@@ -79,4 +79,13 @@ public sealed class LoadTestCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("more than --concurrency", run.Stderr);
     }
+
+    [Fact]
+    public async Task More_trials_per_evaluation_than_evaluate_allows_is_a_clear_error()
+    {
+        var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--concurrency", "1000", "--trials-per-evaluation", "33");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--trials-per-evaluation must be between 1 and 32 (got 33)", run.Stderr);
+    }
 }

@@ -31,6 +31,17 @@ public sealed class TrafficCommandTests(TrafficStack stack) : IClassFixture<Traf
     }
 
     [Fact]
+    public async Task Agent_urls_may_be_given_comma_separated_as_in_the_environment_variable()
+    {
+        var run = await CliRun.InvokeAsync("traffic", "--gateway", stack.GatewayBase.ToString(), "--domain", "mock", "--count", "2", "--num-tasks", "1",
+            "--mock-urls", stack.Agent("/agents/oracle") + "," + stack.Agent("/agents/faulty/http500"), "--json");
+
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var agents = doc.RootElement.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("agent_url").GetString()).ToList();
+        Assert.Equal([stack.Agent("/agents/oracle"), stack.Agent("/agents/faulty/http500")], agents);
+    }
+
+    [Fact]
     public async Task Failure_mode_with_faulty_agents_produces_zero_rewards_and_premature_terminations()
     {
         var run = await CliRun.InvokeAsync("traffic", "--gateway", stack.GatewayBase.ToString(), "--mode", "failure", "--domain", "mock", "--count", "2",
