@@ -75,7 +75,7 @@ public static class LoadTestCommand
                     : new GrainEvaluationDriver(settings, connection!.Grains);
                 var runner = new LoadTestRunner(settings, driver, new SiloResourceSampler(connection?.Grains, processes));
                 string target = gatewayUrl is not null ? $"the gateway at {gatewayUrl}" : embedded ? "an embedded silo" : $"the cluster at {address}";
-                long evaluations = (settings.Simulations + settings.SimulationsPerEvaluation - 1L) / settings.SimulationsPerEvaluation;
+                long evaluations = settings.EvaluationsToLaunch;
                 stderr.WriteLine($"loadtest: up to {evaluations * settings.SimulationsPerEvaluation} simulations ({evaluations} evaluations of {settings.SimulationsPerEvaluation}) " +
                                  $"on '{settings.Domain}' through {target}, at most {settings.Concurrency} in flight, " +
                                  $"{settings.TurnLatency.TotalMilliseconds:0} ms per turn, launching for at most {settings.Duration.TotalSeconds:0} s" +

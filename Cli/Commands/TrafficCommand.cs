@@ -33,7 +33,6 @@ public static class TrafficCommand
         command.SetAction(async (parse, ct) =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            // the evaluations already started keep running on the cluster after Ctrl+C; tasks/cancel stops them
             return await CommandExit.RunAsync(stderr, async () =>
             {
                 var settings = new TrafficSettings

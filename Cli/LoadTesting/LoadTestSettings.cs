@@ -25,6 +25,9 @@ public sealed record LoadTestSettings
 
     public int SimulationsPerEvaluation => TasksPerEvaluation * TrialsPerEvaluation;
 
+    /// <summary>Whole evaluations are launched: <see cref="Simulations"/> rounded up to them.</summary>
+    public long EvaluationsToLaunch => (Simulations + SimulationsPerEvaluation - 1L) / SimulationsPerEvaluation;
+
     public void Validate()
     {
         if (Simulations <= 0) throw new CliError("--simulations must be greater than 0");

@@ -53,7 +53,6 @@ public sealed class TrialGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _storedCheckpointMessages = LastCheckpoint()?.Trajectory.Count;
         if (S.Assignment is not null) EnsureDriving();
         return Task.CompletedTask;
     }
@@ -236,6 +235,7 @@ public sealed class TrialGrain(
             _watchdog = watchdog;
             KickWatchdog();
             var checkpoint = LastCheckpoint();
+            _storedCheckpointMessages ??= checkpoint?.Trajectory.Count; // what this activation loaded
             if (checkpoint is not null) S.Resumptions++;
             _tokensCharged = checkpoint is null ? 0 : Tokens(checkpoint);
             try

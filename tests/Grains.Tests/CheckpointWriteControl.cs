@@ -14,6 +14,7 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, Rule> Rules = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<int>> Written = new();
+    private static readonly Lock MostConcurrentLock = new();
     private readonly ConcurrentDictionary<GrainId, int> _inFlight = new();
 
     /// <summary>The largest number of writes of one grain's state that were in flight together.</summary>
@@ -35,7 +36,7 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         int together = _inFlight.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-        lock (Rules) MostConcurrentWrites = Math.Max(MostConcurrentWrites, together);
+        lock (MostConcurrentLock) MostConcurrentWrites = Math.Max(MostConcurrentWrites, together);
         try
         {
             string key = grainId.Key.ToString()!;
