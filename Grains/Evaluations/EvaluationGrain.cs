@@ -74,7 +74,9 @@ public sealed class EvaluationGrain(
     {
         if (IsStarted)
         {
-            await ListAsync(); // a retried start: the first one may have failed to list it
+            // a retried start: the first one may have failed to list it, or to register the reminder
+            if (!IsTerminal) await RegisterReminderAsync();
+            await ListAsync();
             return Snapshot();
         }
         var tasks = Validate(request);
@@ -97,7 +99,7 @@ public sealed class EvaluationGrain(
             return true;
         });
         EnsureFanOut();
-        await this.RegisterOrUpdateReminder(FanOutReminder, trialOptions.Value.ReminderPeriod, trialOptions.Value.ReminderPeriod);
+        await RegisterReminderAsync();
         await ListAsync();
         return Snapshot();
     }
@@ -260,8 +262,8 @@ public sealed class EvaluationGrain(
             return;
         }
         await ListAsync();
-        // every tick, not only until fanned out: starting is idempotent, and it re-drives any trial
-        // that lost its activation before its own reminder was registered
+        // every tick, not only until fanned out: starting is idempotent, and it is what re-drives a
+        // trial that lost its activation (a crashed or stopped silo) or could not report
         EnsureFanOut();
     }
 
@@ -307,7 +309,10 @@ public sealed class EvaluationGrain(
         try
         {
             var request = S.Request!;
-            await Task.WhenAll(S.TaskIds.Select(taskId =>
+            // tasks whose every trial is in need nothing more (and stay deactivated)
+            var resultsPerTask = S.Trials.CountBy(t => t.TaskId).ToDictionary(StringComparer.Ordinal);
+            var unfinished = S.TaskIds.Where(taskId => resultsPerTask.GetValueOrDefault(taskId) < S.TrialSeeds.Count);
+            await Task.WhenAll(unfinished.Select(taskId =>
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
                     EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, ProtectedSecrets = S.ProtectedSecrets,
@@ -351,6 +356,10 @@ public sealed class EvaluationGrain(
             _writeGate.Release();
         }
     }
+
+    /// <summary>The evaluation's durable reminder: until the evaluation is terminal, every tick starts its unfinished tasks again.</summary>
+    private Task RegisterReminderAsync() =>
+        this.RegisterOrUpdateReminder(FanOutReminder, trialOptions.Value.ReminderPeriod, trialOptions.Value.ReminderPeriod);
 
     private async Task UnregisterReminderAsync()
     {

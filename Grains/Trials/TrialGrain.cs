@@ -16,13 +16,15 @@ namespace Tau2Observe.Grains.Trials;
 /// <summary>
 /// Runs one simulation in a background loop on this activation's scheduler (calls return at once),
 /// persisting the orchestrator's checkpoint after every turn (the write overlaps the next turn) and the graded run at the end, then
-/// reports the result to its TaskGrain. A durable reminder re-drives an interrupted trial: the next
+/// reports the result to its TaskGrain. Only its task drives it (<see cref="Start"/>): the evaluation's
+/// durable reminder re-starts, through the tasks, every trial whose result it lacks, so the next
 /// activation (on any silo) resumes from the checkpoint, or re-sends a result that was not acknowledged.
 /// Before running it waits for admission (<see cref="TrialAdmission"/>); a watchdog stops a run that
 /// makes no progress. Infrastructure failures are retried from the checkpoint a bounded number of
 /// times, then recorded as <c>infrastructure_error</c>; they never escape the trial.
 /// </summary>
-[RandomPlacement] // spread simulations over the silos (activation-count placement herds a burst of trials onto one silo)
+// on its task's silo, so that its start and its report stay local; the tasks are spread over the silos
+[PreferLocalPlacement]
 public sealed class TrialGrain(
     [PersistentState("trial", GrainStorage.Name)] IPersistentState<TrialState> state,
     SimulationRunner runner,
@@ -31,10 +33,8 @@ public sealed class TrialGrain(
     SecretProtector secretProtector,
     IOptions<TrialOptions> trialOptions,
     IOptions<AdmissionOptions> admissionOptions,
-    ILogger<TrialGrain> logger) : Grain, ITrialGrain, IRemindable
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain
 {
-    private const string DriverReminder = "driver";
-
     private readonly TrialOptions _options = trialOptions.Value;
     private readonly CancellationTokenSource _deactivating = new();
     private readonly CancellationTokenSource _cancelled = new();
@@ -42,7 +42,8 @@ public sealed class TrialGrain(
     private CancellationTokenSource? _watchdog;
     private TrialAdmission? _admission;
     private long _tokensCharged;
-    private bool _reminderRegistered;
+    // the task has accepted the result: nothing is left to do in this activation
+    private bool _reported;
     // stores checkpoints in the background, one write at a time (which keeps the etag in step); other writes of the state wait for it
     private Task _checkpointWriter = Task.CompletedTask;
     private (string Json, int Messages)? _unstoredCheckpoint;
@@ -50,12 +51,6 @@ public sealed class TrialGrain(
 
     private TrialState S => state.State;
     private string Key => this.GetPrimaryKeyString();
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (S.Assignment is not null) EnsureDriving();
-        return Task.CompletedTask;
-    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -73,21 +68,19 @@ public sealed class TrialGrain(
         }
     }
 
-    public async Task Start(TrialAssignment assignment)
+    public Task Start(TrialAssignment assignment)
     {
-        if (S.Assignment is null)
-        {
-            S.Assignment = assignment;
-            await state.WriteStateAsync();
-        }
+        // stored with the first checkpoint (or the result): until then a lost activation is started again by its task
+        S.Assignment ??= assignment;
         EnsureDriving();
+        return Task.CompletedTask;
     }
 
     public Task Cancel()
     {
         _cancelled.Cancel();
-        // a trial that is not running records its cancellation now (unless Start is still persisting it)
-        if (state.RecordExists && S.Assignment is not null) EnsureDriving();
+        // a trial that is not running records its cancellation now
+        if (S.Assignment is not null) EnsureDriving();
         return Task.CompletedTask;
     }
 
@@ -95,16 +88,9 @@ public sealed class TrialGrain(
 
     public Task<int?> GetCheckpointedMessages() => Task.FromResult(S.Result is null ? _storedCheckpointMessages : null);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (S.Reported) return UnregisterReminderAsync();
-        if (S.Assignment is not null) EnsureDriving();
-        return Task.CompletedTask;
-    }
-
     private void EnsureDriving()
     {
-        if (_driver is { IsCompleted: false } || S.Reported || _deactivating.IsCancellationRequested) return;
+        if (_driver is { IsCompleted: false } || _reported || _deactivating.IsCancellationRequested) return;
         _driver = DriveAsync();
     }
 
@@ -113,18 +99,7 @@ public sealed class TrialGrain(
         await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
         try
         {
-            // registered here, off the start call, and beside the run, not before it: with thousands of
-            // trials starting at once the reminder table is a queue, and until this is done the
-            // evaluation's reminder re-drives the trial
-            var registering = !S.Reported && !_reminderRegistered ? RegisterReminderAsync() : Task.CompletedTask;
-            try
-            {
-                if (S.Result is null) await RunAsync();
-            }
-            finally
-            {
-                await registering; // a failed registration is logged, not thrown
-            }
+            if (S.Result is null) await RunAsync();
             await ReportAsync();
         }
         catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
@@ -132,7 +107,7 @@ public sealed class TrialGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Trial {Trial} could not finish or report; its reminder retries", Key);
+            logger.LogWarning(e, "Trial {Trial} could not finish or report; its evaluation's reminder starts it again", Key);
         }
     }
 
@@ -391,39 +366,11 @@ public sealed class TrialGrain(
 
     private async Task ReportAsync()
     {
-        if (S.Reported) return;
+        if (_reported) return;
         var a = S.Assignment!;
         await GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(a.EvaluationId, a.TaskId)).ReportTrial(S.Result!);
-        S.Reported = true;
-        await state.WriteStateAsync();
-        await UnregisterReminderAsync();
+        _reported = true;
         // a finished trial is only read again for the results file: free its memory now, not when idle collection gets to it
         this.DeactivateOnIdle();
-    }
-
-    private async Task RegisterReminderAsync()
-    {
-        try
-        {
-            await this.RegisterOrUpdateReminder(DriverReminder, _options.ReminderPeriod, _options.ReminderPeriod);
-            _reminderRegistered = true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // the run goes on; the evaluation's reminder re-drives this trial if it is interrupted
-            logger.LogWarning(e, "Trial {Trial}: could not register its reminder", this.GetPrimaryKeyString());
-        }
-    }
-
-    private async Task UnregisterReminderAsync()
-    {
-        try
-        {
-            if (await this.GetReminder(DriverReminder) is { } reminder) await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Trial {Trial}: could not remove its reminder", Key);
-        }
     }
 }

@@ -6,8 +6,8 @@ public sealed class TrialOptions
     public const string Section = "Tau2Observe:Trials";
 
     /// <summary>
-    /// Period of the durable reminder that re-drives an unfinished trial (on another silo, after a
-    /// crash). Orleans' minimum is one minute; a shorter value lowers that minimum (meant for tests).
+    /// Period of the evaluation's durable reminder, which starts its unfinished trials again (on another
+    /// silo, after a crash). Orleans' minimum is one minute; a shorter value lowers that minimum (meant for tests).
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

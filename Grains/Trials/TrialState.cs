@@ -12,8 +12,6 @@ public sealed class TrialState
     /// <summary>The finished, graded run (tau2 SimulationRun JSON).</summary>
     [Id(2)] public string? RunJson { get; set; }
     [Id(3)] public TrialResult? Result { get; set; }
-    /// <summary>The TaskGrain has accepted <see cref="Result"/>.</summary>
-    [Id(4)] public bool Reported { get; set; }
     /// <summary>Runs that ended in an infrastructure failure and were retried.</summary>
     [Id(5)] public int RetriedFailures { get; set; }
     /// <summary>Runs that continued from a stored checkpoint.</summary>

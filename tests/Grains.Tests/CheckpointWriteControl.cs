@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Orleans.Storage;
 using Tau2Observe.Engine.Simulation;
+using Tau2Observe.Grains.Evaluations;
 using Tau2Observe.Grains.Trials;
 
 namespace Tau2Observe.Grains.Tests;
 
 /// <summary>
 /// Grain storage in front of the silo's memory storage that lets a test hold or fail one trial's
-/// write of a chosen checkpoint (named by how many messages it holds), records which checkpoints
-/// were stored, and counts how many writes of each grain's state were in flight at once.
+/// write of a chosen checkpoint (named by how many messages it holds), or fail an evaluation's write
+/// of its first trial result, records which checkpoints were stored, and counts how many writes of
+/// each grain's state were in flight at once.
 /// </summary>
 public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
 {
@@ -26,6 +28,9 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
     /// <summary>Fails the write of <paramref name="trialKey"/>'s checkpoint with <paramref name="messages"/> messages, once.</summary>
     public static Rule FailOnce(string trialKey, int messages) => Rules[trialKey] = new Rule(messages, fail: true);
 
+    /// <summary>Fails the write in which the evaluation <paramref name="evaluationId"/> records its first trial result, once.</summary>
+    public static Rule FailFirstResultOnce(string evaluationId) => Rules[evaluationId] = new Rule(messages: 0, fail: true);
+
     /// <summary>The message counts of the checkpoints stored for <paramref name="trialKey"/>, in order.</summary>
     public static IReadOnlyList<int> CheckpointsStored(string trialKey) => Written.TryGetValue(trialKey, out var q) ? [.. q] : [];
 
@@ -42,15 +47,15 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
             string key = grainId.Key.ToString()!;
             int? messages = grainState.State is TrialState { CheckpointJson: { } json, Result: null }
                 ? SimulationCheckpoint.FromJson(json).Trajectory.Count
-                : null;
+                : grainState.State is EvaluationState { Trials.Count: 1 } ? 0 : null;
             if (messages is not null && Rules.TryGetValue(key, out var rule) && messages == rule.Messages && rule.Take())
             {
-                if (rule.Fails) throw new IOException("the store is unavailable (test)");
                 rule.Reached.TrySetResult();
+                if (rule.Fails) throw new IOException("the store is unavailable (test)");
                 await rule.Released.Task;
             }
             await inner.WriteStateAsync(stateName, grainId, grainState);
-            if (messages is { } stored) Written.GetOrAdd(key, _ => new ConcurrentQueue<int>()).Enqueue(stored);
+            if (messages is { } stored and > 0) Written.GetOrAdd(key, _ => new ConcurrentQueue<int>()).Enqueue(stored);
         }
         finally
         {
@@ -65,7 +70,7 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
         public int Messages => messages;
         public bool Fails => fail;
 
-        /// <summary>Completes when the chosen write has started and is being held.</summary>
+        /// <summary>Completes when the chosen write has started, and is being held or has failed.</summary>
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
