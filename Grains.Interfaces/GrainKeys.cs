@@ -11,5 +11,12 @@ public static class GrainKeys
 
     public static string Task(string evaluationId, string taskId) => $"{evaluationId}/{taskId}";
 
+    /// <summary>The ids in a <see cref="Task"/> key (evaluation ids contain no '/').</summary>
+    public static (string EvaluationId, string TaskId) ParseTask(string key) => key.Split('/', 2) switch
+    {
+        [var evaluationId, var taskId] => (evaluationId, taskId),
+        _ => throw new ArgumentException($"'{key}' is not a task key"),
+    };
+
     public static string Trial(string evaluationId, string taskId, int trial) => $"{evaluationId}/{taskId}/{trial}";
 }

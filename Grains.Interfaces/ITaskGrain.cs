@@ -15,6 +15,6 @@ public interface ITaskGrain : IGrainWithStringKey
     /// <summary>Records a finished trial and forwards it to the evaluation (idempotent).</summary>
     [Alias("ReportTrial")] Task ReportTrial(TrialResult result);
 
-    /// <summary>Stops the task's trials. Interleaves, and never calls the evaluation, so a cancelling evaluation cannot deadlock on it.</summary>
-    [Alias("Cancel"), AlwaysInterleave] Task Cancel();
+    /// <summary>Stops the given trials of the task. Interleaves, and never calls the evaluation, so a cancelling evaluation cannot deadlock on it.</summary>
+    [Alias("Cancel"), AlwaysInterleave] Task Cancel(IReadOnlyList<int> trials);
 }

@@ -14,4 +14,7 @@ public sealed record TaskAssignment
 
     /// <summary>W3C traceparent of the evaluation span, so the task's span joins the evaluation's trace.</summary>
     [Id(5)] public string? TraceParent { get; init; }
+
+    /// <summary>Sent again by the evaluation (its reminder): a task activated by it continues an earlier activation's work.</summary>
+    [Id(6)] public bool Restarted { get; init; }
 }

@@ -57,7 +57,7 @@ public sealed class EvaluationGrain(
         if (IsStarted && !IsTerminal)
         {
             OpenSpan(S.CallerTraceParent, resumed: true);
-            if (!S.FannedOut) EnsureFanOut();
+            if (!S.FannedOut) EnsureFanOut(restarted: true);
         }
         // activated again to be read (or by a late report, or a watcher's last call): leave again soon
         DeactivateWhenUnwatched();
@@ -98,7 +98,7 @@ public sealed class EvaluationGrain(
             S.Unlisted = true;
             return true;
         });
-        EnsureFanOut();
+        EnsureFanOut(restarted: false);
         await RegisterReminderAsync();
         await ListAsync();
         return Snapshot();
@@ -133,11 +133,13 @@ public sealed class EvaluationGrain(
     /// </summary>
     private async Task StopAsync(EvaluationStatus status, string? error, string whyForRunningTrials, TrialResult? lastReport = null)
     {
+        var unfinished = new List<(string TaskId, int Trial)>();
         bool stopped = await UpdateAsync(() =>
         {
             if (!IsStarted || IsTerminal) return false;
             if (lastReport is not null && Find(lastReport.TaskId, lastReport.Trial) is null) S.Trials.Add(lastReport);
-            foreach (var (taskId, trial) in AllTrials().Where(k => Find(k.TaskId, k.Trial) is null).ToList())
+            unfinished = AllTrials().Where(k => Find(k.TaskId, k.Trial) is null).ToList();
+            foreach (var (taskId, trial) in unfinished)
                 S.Trials.Add(new TrialResult
                 {
                     TaskId = taskId, Trial = trial, Seed = S.TrialSeeds[trial],
@@ -155,7 +157,8 @@ public sealed class EvaluationGrain(
             PublishFinal(error ?? ResultStatusName(status));
             try
             {
-                await Task.WhenAll(S.TaskIds.Select(t => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, t)).Cancel()));
+                await Task.WhenAll(unfinished.GroupBy(k => k.TaskId).Select(task =>
+                    GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, task.Key)).Cancel(task.Select(k => k.Trial).ToList())));
             }
             catch (Exception e)
             {
@@ -264,7 +267,7 @@ public sealed class EvaluationGrain(
         await ListAsync();
         // every tick, not only until fanned out: starting is idempotent, and it is what re-drives a
         // trial that lost its activation (a crashed or stopped silo) or could not report
-        EnsureFanOut();
+        EnsureFanOut(restarted: true);
     }
 
     private List<string> Validate(EvaluationRequest request)
@@ -296,13 +299,13 @@ public sealed class EvaluationGrain(
         if (value <= 0) throw new ArgumentException($"{name} must be greater than 0 (got {value}).");
     }
 
-    private void EnsureFanOut()
+    private void EnsureFanOut(bool restarted)
     {
         if (_fanOut is { IsCompleted: false }) return;
-        _fanOut = FanOutAsync();
+        _fanOut = FanOutAsync(restarted);
     }
 
-    private async Task FanOutAsync()
+    private async Task FanOutAsync(bool restarted)
     {
         await Task.Yield(); // let the triggering call return; continue as separate turns on this activation
         if (IsTerminal) return;
@@ -316,7 +319,7 @@ public sealed class EvaluationGrain(
                 GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(Id, taskId)).Start(new TaskAssignment
                 {
                     EvaluationId = Id, TaskId = taskId, Request = request, TrialSeeds = S.TrialSeeds, ProtectedSecrets = S.ProtectedSecrets,
-                    TraceParent = S.TraceParent,
+                    TraceParent = S.TraceParent, Restarted = restarted,
                 })));
             await UpdateAsync(() =>
             {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Tau2Observe.Grains.Evaluations;
 using Tau2Observe.Grains.Interfaces;
-using Tau2Observe.Grains.Tasks;
 using Tau2Observe.Grains.Trials;
 using Tau2Observe.TestSupport;
 
@@ -24,12 +23,10 @@ public sealed class SecretsTests(ClusterFixture fixture)
 
         string id = grain.GetPrimaryKeyString();
         var evaluation = await ReadAsync<EvaluationState>("evaluation", id);
-        var task = await ReadAsync<TaskState>("task", GrainKeys.Task(id, "inc_a"));
         var trial = await ReadAsync<TrialState>("trial", GrainKeys.Trial(id, "inc_a", 0));
         Assert.NotNull(evaluation.ProtectedSecrets);
-        Assert.Equal(evaluation.ProtectedSecrets, task.Assignment!.ProtectedSecrets);
         Assert.Equal(evaluation.ProtectedSecrets, trial.Assignment!.ProtectedSecrets);
-        foreach (var state in new object[] { evaluation, task, trial })
+        foreach (var state in new object[] { evaluation, trial })
             Assert.DoesNotContain(Key, JsonSerializer.Serialize(state));
     }
 
