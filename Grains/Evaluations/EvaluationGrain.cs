@@ -36,8 +36,11 @@ public sealed class EvaluationGrain(
 {
     private const string FanOutReminder = "fan-out";
 
-    // Cancel and the background fan-out interleave with other calls: one state change and write at a time.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // State changes wait here for the next write, which stores all of them at once (group commit):
+    // reports, Cancel and the background fan-out interleave, and one write per report would make a
+    // large evaluation write its whole, growing state once per trial.
+    private readonly List<(Func<bool> Change, TaskCompletionSource<bool> Applied)> _queuedChanges = [];
+    private bool _writing;
     private readonly List<Channel<ProgressEvent>> _watchers = [];
     private readonly ActivationSpan _span = new();
     // trials waiting for admission: progress information only, so memory is enough
@@ -211,7 +214,8 @@ public sealed class EvaluationGrain(
 
     public async Task ReportTrial(TrialResult result)
     {
-        if (!IsStarted || IsTerminal) return;
+        // a terminal status that is still being written could yet be forgotten: then the report waits for that write
+        if (!IsStarted || IsTerminal && !_writing) return;
         if (!S.TaskIds.Contains(result.TaskId) || result.Trial < 0 || result.Trial >= S.TrialSeeds.Count)
         {
             logger.LogWarning("Evaluation {EvaluationId}: ignoring a report for unknown trial {TaskId}/{Trial}", Id, result.TaskId, result.Trial);
@@ -334,29 +338,67 @@ public sealed class EvaluationGrain(
         }
     }
 
-    /// <summary>Applies <paramref name="change"/> (which returns whether it changed anything) and persists it.</summary>
-    private async Task<bool> UpdateAsync(Func<bool> change)
+    /// <summary>
+    /// Applies <paramref name="change"/> (which returns whether it changed anything) and persists it,
+    /// together with the changes queued beside it. Changes are applied only between writes, never while
+    /// one is in flight, so storage always gets a consistent state; the task completes once the write
+    /// that holds the change has succeeded, and fails if that write failed.
+    /// </summary>
+    private Task<bool> UpdateAsync(Func<bool> change)
     {
-        await _writeGate.WaitAsync();
+        var applied = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queuedChanges.Add((change, applied));
+        if (!_writing) _ = WriteQueuedChangesAsync();
+        return applied.Task;
+    }
+
+    private async Task WriteQueuedChangesAsync()
+    {
+        _writing = true;
         try
         {
-            if (!change()) return false;
-            S.UpdatedAt = DateTimeOffset.UtcNow;
-            try
+            while (_queuedChanges.Count > 0)
             {
-                await state.WriteStateAsync();
+                var batch = _queuedChanges.ToList();
+                _queuedChanges.Clear();
+                var changed = batch.Select(c => c.Change()).ToList();
+                if (changed.Contains(true))
+                {
+                    S.UpdatedAt = DateTimeOffset.UtcNow;
+                    try
+                    {
+                        await state.WriteStateAsync();
+                    }
+                    catch (Exception e)
+                    {
+                        await ForgetUnstoredChangesAsync();
+                        foreach (var (_, applied) in batch) applied.TrySetException(e);
+                        continue;
+                    }
+                }
+                for (int i = 0; i < batch.Count; i++) batch[i].Applied.TrySetResult(changed[i]);
             }
-            catch
-            {
-                // keep memory equal to storage, so that a retried report is not mistaken for a duplicate
-                await state.ReadStateAsync();
-                throw;
-            }
-            return true;
         }
         finally
         {
-            _writeGate.Release();
+            _writing = false;
+        }
+    }
+
+    /// <summary>
+    /// After a failed write, memory goes back to what storage holds, so that a retried report is not
+    /// mistaken for a duplicate; if storage cannot be read either, the activation goes and the next one reads it.
+    /// </summary>
+    private async Task ForgetUnstoredChangesAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Evaluation {EvaluationId}: could not re-read its state after a failed write; deactivating", Id);
+            this.DeactivateOnIdle();
         }
     }
 

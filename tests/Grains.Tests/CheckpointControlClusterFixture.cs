@@ -8,7 +8,7 @@ namespace Tau2Observe.Grains.Tests;
 
 /// <summary>
 /// A single-silo test cluster whose grain storage is wrapped in <see cref="CheckpointWriteControl"/>,
-/// with the evaluations' reminder ticking every <see cref="ReminderPeriod"/>.
+/// with the evaluations' reminder ticking every <see cref="ReminderPeriod"/>, and trial reports counted by <see cref="ReportCounter"/>.
 /// </summary>
 public sealed class CheckpointControlClusterFixture : TestClusterFixture<CheckpointControlClusterFixture.SiloConfigurator>
 {
@@ -20,6 +20,7 @@ public sealed class CheckpointControlClusterFixture : TestClusterFixture<Checkpo
         {
             ClusterFixture.AddTestGrains(silo);
             silo.Services.Configure<TrialOptions>(o => o.ReminderPeriod = ReminderPeriod);
+            silo.AddIncomingGrainCallFilter<ReportCounter>();
             // registered last, so it is the storage the grains get
             silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name,
                 (services, _) => new CheckpointWriteControl(MemoryGrainStorageFactory.Create(services, GrainStorage.Name)));

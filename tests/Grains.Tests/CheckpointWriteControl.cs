@@ -8,14 +8,15 @@ namespace Tau2Observe.Grains.Tests;
 
 /// <summary>
 /// Grain storage in front of the silo's memory storage that lets a test hold or fail one trial's
-/// write of a chosen checkpoint (named by how many messages it holds), or fail an evaluation's write
-/// of its first trial result, records which checkpoints were stored, and counts how many writes of
-/// each grain's state were in flight at once.
+/// write of a chosen checkpoint (named by how many messages it holds), or hold or fail an evaluation's
+/// write of its first trial result, records which checkpoints and how many results were stored, and
+/// counts how many writes of each grain's state were in flight at once.
 /// </summary>
 public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, Rule> Rules = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<int>> Written = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<int>> ResultsWritten = new();
     private static readonly Lock MostConcurrentLock = new();
     private readonly ConcurrentDictionary<GrainId, int> _inFlight = new();
 
@@ -30,6 +31,12 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
 
     /// <summary>Fails the write in which the evaluation <paramref name="evaluationId"/> records its first trial result, once.</summary>
     public static Rule FailFirstResultOnce(string evaluationId) => Rules[evaluationId] = new Rule(messages: 0, fail: true);
+
+    /// <summary>Holds the write in which the evaluation <paramref name="evaluationId"/> records its first trial result until <see cref="Rule.Release"/>.</summary>
+    public static Rule HoldFirstResult(string evaluationId) => Rules[evaluationId] = new Rule(messages: 0, fail: false);
+
+    /// <summary>How many trial results each stored write of the evaluation <paramref name="evaluationId"/> held, in order.</summary>
+    public static IReadOnlyList<int> ResultCountsStored(string evaluationId) => ResultsWritten.TryGetValue(evaluationId, out var q) ? [.. q] : [];
 
     /// <summary>The message counts of the checkpoints stored for <paramref name="trialKey"/>, in order.</summary>
     public static IReadOnlyList<int> CheckpointsStored(string trialKey) => Written.TryGetValue(trialKey, out var q) ? [.. q] : [];
@@ -54,8 +61,11 @@ public sealed class CheckpointWriteControl(IGrainStorage inner) : IGrainStorage
                 if (rule.Fails) throw new IOException("the store is unavailable (test)");
                 await rule.Released.Task;
             }
+            // counted as the write is handed on: that is when the state's content is taken
+            int? results = grainState.State is EvaluationState { Trials.Count: > 0 } evaluation ? evaluation.Trials.Count : null;
             await inner.WriteStateAsync(stateName, grainId, grainState);
             if (messages is { } stored and > 0) Written.GetOrAdd(key, _ => new ConcurrentQueue<int>()).Enqueue(stored);
+            if (results is { } count) ResultsWritten.GetOrAdd(key, _ => new ConcurrentQueue<int>()).Enqueue(count);
         }
         finally
         {
