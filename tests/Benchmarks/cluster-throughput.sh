@@ -8,12 +8,15 @@
 # and how many grain-state writes Redis ran (warm-up included).
 # The silos run as the container image does, with DOTNET_TC_CallCountingDelayMs=0 (set it empty for
 # the .NET default), and the load test first runs WARM_UP (default 20) seconds of the same load unmeasured.
+# SILO_CPU_PERCENT=80 caps each silo at 80 % of one core (a CFS quota, as a container CPU limit does),
+# so that one silo and two get the same CPU each while Redis and the client keep some of the cores.
 set -euo pipefail
 silos=$1 duration=$2 concurrency=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export TAU2_DATA_DIR=${TAU2_DATA_DIR:-$root/../shared/data}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 pids=()
+cgroups=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   # a silo whose Redis is already gone can hang in shutdown: give it 10 s, then stop it hard
@@ -22,6 +25,19 @@ cleanup() {
     [ "$alive" = 0 ] && break; sleep 0.2
   done
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  # a cgroup can be removed once its killed silo is fully gone
+  for g in "${cgroups[@]}"; do for _ in $(seq 25); do rmdir "$g" 2>/dev/null && break; sleep 0.2; done; done
+}
+# a CPU cgroup capped at SILO_CPU_PERCENT of one core (cgroup v2 cpu.max, or v1 cfs quota); prints its folder
+capped_cgroup() {
+  local name=tau2obs-silo-$$-$1 dir
+  if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+    dir=/sys/fs/cgroup/$name; mkdir "$dir"; echo "$((SILO_CPU_PERCENT * 1000)) 100000" > "$dir/cpu.max"
+  else
+    dir=/sys/fs/cgroup/cpu/$name; mkdir "$dir"
+    echo 100000 > "$dir/cpu.cfs_period_us"; echo "$((SILO_CPU_PERCENT * 1000))" > "$dir/cpu.cfs_quota_us"
+  fi
+  echo "$dir"
 }
 trap cleanup EXIT
 
@@ -36,7 +52,12 @@ silo_pids=()
 export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0}
 [ -z "$DOTNET_TC_CallCountingDelayMs" ] && unset DOTNET_TC_CallCountingDelayMs
 for ((i = 0; i < silos; i++)); do
-  ${PIN-taskset -c $i} dotnet "$root/Silo/bin/Release/net10.0/Tau2Observe.Silo.dll" \
+  enter=() # joins the capped cgroup, then runs the silo as this same process (so its PID is the silo's)
+  if [ -n "${SILO_CPU_PERCENT:-}" ]; then
+    cgroup=$(capped_cgroup "$i"); cgroups+=("$cgroup")
+    enter=(bash -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$cgroup")
+  fi
+  "${enter[@]}" ${PIN-taskset -c $i} dotnet "$root/Silo/bin/Release/net10.0/Tau2Observe.Silo.dll" \
     --urls "http://127.0.0.1:$(free_port)" --Tau2Observe:Backend redis --Tau2Observe:Redis "127.0.0.1:$redis_port" \
     --Tau2Observe:SiloPort "$(free_port)" --Tau2Observe:GatewayPort "$(free_port)" --TAU2_DATA_DIR "$TAU2_DATA_DIR" \
     --Logging:LogLevel:Default Warning > "/tmp/tau2-silo-$redis_port-$i.log" 2>&1 &
