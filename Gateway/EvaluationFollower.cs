@@ -5,10 +5,11 @@ using Tau2Observe.Grains.Interfaces;
 namespace Tau2Observe.Gateway;
 
 /// <summary>
-/// Follows an evaluation to its end: each finished simulation once, then the final snapshot.
-/// The watch is opened before the snapshot is read so nothing falls between them; duplicates are
-/// dropped; if the watch breaks off (grain moved, call timed out) it is opened again, and the
-/// final snapshot fills in anything missed.
+/// Follows an evaluation to its end: each finished (or cancelled) simulation once, then the final
+/// snapshot. The watch is opened before the snapshot is read so nothing falls between them;
+/// duplicates are dropped; if the watch breaks off (grain moved, call timed out) it is opened again,
+/// and the final snapshot fills in anything missed. Every trial is reported, so the counts of the
+/// reported trials are the evaluation's counts at that point.
 /// </summary>
 public sealed class EvaluationFollower(IEvaluationService evaluations, ILogger<EvaluationFollower> log)
 {
@@ -17,6 +18,7 @@ public sealed class EvaluationFollower(IEvaluationService evaluations, ILogger<E
     public async IAsyncEnumerable<EvaluationUpdate> FollowAsync(string evaluationId, [EnumeratorCancellation] CancellationToken ct)
     {
         var reported = new HashSet<(string, int)>();
+        var counts = SimulationCounts.None;
         while (true)
         {
             using var watchCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -25,22 +27,33 @@ public sealed class EvaluationFollower(IEvaluationService evaluations, ILogger<E
             try
             {
                 var snapshot = await GetAsync(evaluationId, ct);
-                foreach (var update in Missing(snapshot, reported)) yield return update;
+                foreach (var trial in Unreported(snapshot, reported))
+                {
+                    counts = counts.Add(trial);
+                    yield return new EvaluationUpdate(trial, counts, snapshot.TotalTrials, null);
+                }
                 if (snapshot.IsTerminal)
                 {
-                    yield return new EvaluationUpdate(null, snapshot.CompletedTrials, snapshot.TotalTrials, snapshot);
+                    yield return new EvaluationUpdate(null, counts, snapshot.TotalTrials, snapshot);
                     yield break;
                 }
                 while (await NextOrEndAsync(next, evaluationId, ct))
                 {
                     var e = watch.Current;
                     if (e.Trial is { } trial && reported.Add((trial.TaskId, trial.Trial)))
-                        yield return new EvaluationUpdate(trial, e.CompletedTrials, e.TotalTrials, null);
+                    {
+                        counts = counts.Add(trial);
+                        yield return new EvaluationUpdate(trial, counts, e.TotalTrials, null);
+                    }
                     if (e.Status is EvaluationStatus.Completed or EvaluationStatus.Failed or EvaluationStatus.Cancelled)
                     {
                         var final = await GetAsync(evaluationId, ct);
-                        foreach (var update in Missing(final, reported)) yield return update;
-                        yield return new EvaluationUpdate(null, final.CompletedTrials, final.TotalTrials, final);
+                        foreach (var missed in Unreported(final, reported))
+                        {
+                            counts = counts.Add(missed);
+                            yield return new EvaluationUpdate(missed, counts, final.TotalTrials, null);
+                        }
+                        yield return new EvaluationUpdate(null, counts, final.TotalTrials, final);
                         yield break;
                     }
                     next = watch.MoveNextAsync().AsTask();
@@ -72,15 +85,13 @@ public sealed class EvaluationFollower(IEvaluationService evaluations, ILogger<E
         }
     }
 
-    private static IEnumerable<EvaluationUpdate> Missing(EvaluationSnapshot snapshot, HashSet<(string, int)> reported)
+    /// <summary>The snapshot's trials not reported yet, in its order, now marked reported.</summary>
+    private static List<TrialResult> Unreported(EvaluationSnapshot snapshot, HashSet<(string, int)> reported)
     {
-        int completed = snapshot.CompletedTrials - snapshot.Trials.Count(t => !reported.Contains((t.TaskId, t.Trial)));
+        var unreported = new List<TrialResult>();
         foreach (var trial in snapshot.Trials)
-        {
-            if (!reported.Add((trial.TaskId, trial.Trial))) continue;
-            completed++;
-            yield return new EvaluationUpdate(trial, completed, snapshot.TotalTrials, null);
-        }
+            if (reported.Add((trial.TaskId, trial.Trial))) unreported.Add(trial);
+        return unreported;
     }
 
     /// <summary>Stops a watch that may still have a call in flight; its outcome no longer matters.</summary>

@@ -7,7 +7,7 @@ namespace Tau2Observe.Gateway;
 
 /// <summary>
 /// One SSE response (a2a.md §1.4, §2.7): the task first, then a <c>working</c> status update per
-/// finished simulation with <c>tau2.*</c> progress metadata, then the result artifact (summary
+/// finished (or cancelled) simulation with <c>tau2.*</c> progress metadata, then the result artifact (summary
 /// text + structured data) and a final status update; keep-alive comments in between. Closing the
 /// stream early does not stop the evaluation, which can be followed again with <c>tasks/resubscribe</c>.
 /// </summary>
@@ -67,7 +67,7 @@ public sealed class EvaluationStream
             await foreach (var update in follower.FollowAsync(started.EvaluationId, _http.RequestAborted))
             {
                 if (update.Trial is { } trial)
-                    await SendAsync(EvaluationTasks.TrialFinished(started, contextId, trial, update.CompletedTrials, update.TotalTrials));
+                    await SendAsync(EvaluationTasks.TrialFinished(started, contextId, trial, update.Counts, update.TotalTrials));
                 if (update.Final is { } final)
                     await FinishAsync(final, contextId);
             }

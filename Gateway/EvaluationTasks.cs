@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Tau2Observe.Engine.A2A;
-using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
@@ -81,17 +80,28 @@ public static class EvaluationTasks
         return AgentData(data, "function_response", contextId, s.EvaluationId);
     }
 
-    public static JsonObject Progress(EvaluationSnapshot s)
+    /// <summary>The <c>tau2.*</c> progress metadata of a snapshot.</summary>
+    public static JsonObject Progress(EvaluationSnapshot s) => Progress(s, SimulationCounts.Of(s.Trials), s.TotalTrials);
+
+    /// <summary>
+    /// Progress with the given counts: <c>tau2.completed_simulations</c> are the simulations that finished,
+    /// <c>tau2.cancelled_simulations</c> those recorded as cancelled without running to an end, and
+    /// <c>tau2.progress</c> the share of both (100 once the evaluation is over).
+    /// </summary>
+    private static JsonObject Progress(EvaluationSnapshot s, SimulationCounts counts, int total)
     {
         var meta = new JsonObject
         {
             ["tau2.state"] = ResultDocument.StatusName(s.Status),
             ["tau2.evaluation_id"] = s.EvaluationId,
-            ["tau2.progress"] = Percent(s.CompletedTrials, s.TotalTrials, s.IsTerminal),
-            ["tau2.completed_simulations"] = s.CompletedTrials,
-            ["tau2.total_simulations"] = s.TotalTrials,
+            ["tau2.progress"] = Percent(counts.Ended, total, s.IsTerminal),
+            ["tau2.completed_simulations"] = counts.Finished,
+            ["tau2.cancelled_simulations"] = counts.Cancelled,
+            ["tau2.total_simulations"] = total,
             ["tau2.total_tasks"] = s.TaskIds.Count,
             ["tau2.waiting_simulations"] = s.WaitingTrials,
+            ["tau2.total_resumptions"] = counts.Resumptions,
+            ["tau2.total_retried_failures"] = counts.RetriedFailures,
             ["tau2.elapsed_seconds"] = Math.Round((s.UpdatedAt - s.CreatedAt).TotalSeconds, 2),
         };
         if (s.Request is { } r)
@@ -104,13 +114,17 @@ public static class EvaluationTasks
         return meta;
     }
 
-    /// <summary>The status update for one finished simulation: "Completed task X, trial 0 (3/10): reward 1, user_stop".</summary>
-    public static TaskStatusUpdateEvent TrialFinished(EvaluationSnapshot started, string contextId, TrialResult t, int completed, int total)
+    /// <summary>
+    /// The status update for one simulation that finished ("Completed task X, trial 0 (3/10): reward 1, user_stop",
+    /// 3 being the finished simulations) or was cancelled ("Cancelled task X, trial 0: 3 of 10 simulations finished, 7 cancelled").
+    /// <paramref name="counts"/> includes <paramref name="t"/>.
+    /// </summary>
+    public static TaskStatusUpdateEvent TrialFinished(EvaluationSnapshot started, string contextId, TrialResult t, SimulationCounts counts, int total)
     {
-        string text = t.TerminationReason == TerminationReason.Cancelled
-            ? $"Cancelled task {t.TaskId}, trial {t.Trial} ({completed}/{total})"
-            : $"Completed task {t.TaskId}, trial {t.Trial} ({completed}/{total}): reward {t.Reward.ToString("0.###", CultureInfo.InvariantCulture)}, {t.TerminationReason}";
-        var meta = Progress(started with { Status = EvaluationStatus.Working, CompletedTrials = completed, TotalTrials = total, UpdatedAt = DateTimeOffset.UtcNow });
+        string text = SimulationCounts.IsCancelled(t)
+            ? $"Cancelled task {t.TaskId}, trial {t.Trial}: {ResultDocument.Done(counts, total)}"
+            : $"Completed task {t.TaskId}, trial {t.Trial} ({counts.Finished}/{total}): reward {t.Reward.ToString("0.###", CultureInfo.InvariantCulture)}, {t.TerminationReason}";
+        var meta = Progress(started with { Status = EvaluationStatus.Working, UpdatedAt = DateTimeOffset.UtcNow }, counts, total);
         meta["tau2.current_task_id"] = t.TaskId;
         meta["tau2.current_trial"] = t.Trial + 1;
         meta["tau2.reward"] = double.IsFinite(t.Reward) ? t.Reward : null;
@@ -118,6 +132,8 @@ public static class EvaluationTasks
         // what a load test needs to measure the simulation without fetching the result
         meta["tau2.duration_seconds"] = double.IsFinite(t.DurationSeconds) ? Math.Round(t.DurationSeconds, 3) : null;
         meta["tau2.turns"] = t.Turns;
+        meta["tau2.resumptions"] = t.Resumptions;
+        meta["tau2.retried_failures"] = t.RetriedFailures;
         if (t.Error is { } error) meta["tau2.simulation_error"] = error;
         return new TaskStatusUpdateEvent
         {
@@ -139,9 +155,9 @@ public static class EvaluationTasks
 
     private static string CallId(EvaluationSnapshot s) => "call-" + s.EvaluationId;
 
-    /// <summary>floor(completed / total × 100); 0 without a total, 100 once finished.</summary>
-    private static int Percent(int completed, int total, bool terminal) =>
-        terminal ? 100 : total <= 0 ? 0 : (int)Math.Floor(completed * 100.0 / total);
+    /// <summary>floor(ended / total × 100); 0 without a total, 100 once finished.</summary>
+    private static int Percent(int ended, int total, bool terminal) =>
+        terminal ? 100 : total <= 0 ? 0 : (int)Math.Floor(ended * 100.0 / total);
 
     private static string Timestamp(DateTimeOffset t) => (t == default ? DateTimeOffset.UtcNow : t).ToString("O", CultureInfo.InvariantCulture);
 }

@@ -8,8 +8,9 @@ namespace Tau2Observe.Gateway;
 /// <summary>
 /// The gateway's A2A JSON-RPC endpoint: <c>message/send</c>, <c>message/stream</c>, <c>tasks/get</c>,
 /// <c>tasks/cancel</c>, <c>tasks/resubscribe</c>, and their A2A 1.0 forms (<c>SendMessage</c>, ...;
-/// see <see cref="RpcDialect"/>) on the same URL. Every failure is a JSON-RPC error with HTTP 200,
-/// with a message that says what to fix; nothing internal (stack traces, exception types) leaks.
+/// see <see cref="RpcDialect"/>) plus 1.0's <c>ListTasks</c>, on the same URL. Every failure is a
+/// JSON-RPC error with HTTP 200, with a message that says what to fix; nothing internal (stack
+/// traces, exception types) leaks.
 /// </summary>
 public sealed class GatewayRpc(
     IEvaluationService evaluations,
@@ -22,6 +23,9 @@ public sealed class GatewayRpc(
     IOptions<GatewayOptions> settings,
     ILogger<GatewayRpc> log)
 {
+    /// <summary>The listing method of A2A drafts between 0.3 and 1.0, never part of a released 0.3.</summary>
+    private const string DraftListTasks = "tasks/list";
+
     private readonly GatewayOptions _options = settings.Value;
 
     public async Task HandleAsync(HttpContext http)
@@ -66,6 +70,14 @@ public sealed class GatewayRpc(
                 case A2AMethods.Resubscribe:
                     await ResubscribeAsync(http, request, dialect);
                     break;
+                case A2AV1Methods.ListTasks when dialect.Version == A2AProtocolVersion.V1_0:
+                    var listed = await TaskListing.ListAsync(evaluations, TaskListQuery.Read(request.Params), DateTimeOffset.UtcNow, ct);
+                    await WriteAsync(http, JsonRpcResponse.Success(request.Id, dialect.Result(listed)));
+                    break;
+                case A2AV1Methods.ListTasks or DraftListTasks:
+                    // A2A 0.3 has no task listing; tasks/list was only ever a pre-1.0 draft's name for it
+                    throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound,
+                        $"Method not found: {request.Method}: A2A 0.3 has no task listing; call ListTasks with {A2AVersions.HeaderName}: {A2AVersions.V1_0}.");
                 case var m when m.StartsWith(A2AMethods.PushNotificationPrefix, StringComparison.Ordinal):
                     throw new JsonRpcException(JsonRpcErrorCodes.PushNotificationNotSupported, "Push notifications are not supported; use message/stream or poll with tasks/get.");
                 case A2AMethods.GetExtendedCard:

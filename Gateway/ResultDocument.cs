@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Tau2Observe.Engine.Simulation;
 using Tau2Observe.Grains.Interfaces;
 
 namespace Tau2Observe.Gateway;
@@ -23,6 +22,7 @@ public static partial class ResultDocument
             ["agent_endpoint"] = s.Request?.AgentEndpoint,
             ["timestamp"] = s.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
         };
+        var counts = SimulationCounts.Of(s.Trials);
         if (s.Summary is { } sum)
         {
             doc["summary"] = new JsonObject
@@ -42,6 +42,8 @@ public static partial class ResultDocument
                 ["completion_tokens"] = sum.CompletionTokens,
                 ["cached_prompt_tokens"] = sum.CachedPromptTokens,
                 ["user_cost"] = Number(sum.UserCost),
+                ["total_resumptions"] = counts.Resumptions,
+                ["total_retried_failures"] = counts.RetriedFailures,
             };
         }
         doc["tasks"] = new JsonArray(s.TaskIds.Select(id => (JsonNode?)new JsonObject { ["task_id"] = id }).ToArray());
@@ -59,15 +61,13 @@ public static partial class ResultDocument
     public static string Summary(EvaluationSnapshot s)
     {
         string what = s.Request is { } r ? $" of {r.AgentEndpoint} on the {r.Domain} domain" : "";
-        string done = $"{s.CompletedTrials} of {s.TotalTrials} simulations";
+        string done = Done(SimulationCounts.Of(s.Trials), s.TotalTrials);
         switch (s.Status)
         {
             case EvaluationStatus.Failed:
-                return $"Evaluation {s.EvaluationId}{what} failed after {done}: {s.Error ?? "unknown error"}";
+                return $"Evaluation {s.EvaluationId}{what} failed ({done}): {s.Error ?? "unknown error"}";
             case EvaluationStatus.Cancelled:
-                // cancelled simulations count as completed trials: say how many really finished
-                int finished = s.Trials.Count(t => t.TerminationReason != TerminationReason.Cancelled);
-                return $"Evaluation {s.EvaluationId}{what} was cancelled: {finished} of {s.TotalTrials} simulations finished, {s.TotalTrials - finished} cancelled.";
+                return $"Evaluation {s.EvaluationId}{what} was cancelled: {done}.";
             case EvaluationStatus.Completed when s.Summary is { } sum:
                 var passK = string.Join(", ", sum.PassHatK.OrderBy(kv => kv.Key).Select(kv => $"pass^{kv.Key} {Format(kv.Value)}"));
                 var endings = string.Join(", ", sum.TerminationCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"));
@@ -79,9 +79,13 @@ public static partial class ResultDocument
             case EvaluationStatus.Completed:
                 return $"Evaluation {s.EvaluationId}{what} completed: {done}.";
             default:
-                return $"Evaluation {s.EvaluationId}{what} is {StatusName(s.Status)}: {done} done. Poll with tasks/get {{\"id\": \"{s.EvaluationId}\"}}.";
+                return $"Evaluation {s.EvaluationId}{what} is {StatusName(s.Status)}: {done}. Poll with tasks/get {{\"id\": \"{s.EvaluationId}\"}}.";
         }
     }
+
+    /// <summary>"3 of 10 simulations finished", with ", 7 cancelled" once any was: cancelled ones never ran to an end.</summary>
+    public static string Done(SimulationCounts counts, int total) =>
+        $"{counts.Finished} of {total} simulations finished" + (counts.Cancelled > 0 ? $", {counts.Cancelled} cancelled" : "");
 
     public static string StatusName(EvaluationStatus status) => status.ToString().ToLowerInvariant();
 
@@ -99,6 +103,9 @@ public static partial class ResultDocument
             ["user_cost"] = Number(t.UserCost),
             ["db_match"] = t.DbMatch,
             ["seed"] = t.Seed,
+            // runs continued from a stored checkpoint (lost activation, crashed silo) and failed attempts retried
+            ["resumptions"] = t.Resumptions,
+            ["retried_failures"] = t.RetriedFailures,
         };
         if (t.Error is { } error) sim["error"] = error;
         return sim;

@@ -54,6 +54,7 @@ public static partial class ResultsApi
 
     private static JsonObject Row(EvaluationSnapshot s)
     {
+        var counts = SimulationCounts.Of(s.Trials);
         var row = new JsonObject
         {
             ["evaluation_id"] = s.EvaluationId,
@@ -62,8 +63,12 @@ public static partial class ResultsApi
             ["agent_endpoint"] = s.Request?.AgentEndpoint,
             ["created_at"] = s.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["updated_at"] = s.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["completed_simulations"] = s.CompletedTrials,
+            // cancelled simulations never ran to an end: they are not completed ones
+            ["completed_simulations"] = counts.Finished,
+            ["cancelled_simulations"] = counts.Cancelled,
             ["total_simulations"] = s.TotalTrials,
+            ["total_resumptions"] = counts.Resumptions,
+            ["total_retried_failures"] = counts.RetriedFailures,
         };
         if (ResultDocument.Build(s)["summary"] is JsonObject summary)
         {

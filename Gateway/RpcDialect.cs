@@ -9,7 +9,8 @@ namespace Tau2Observe.Gateway;
 /// shapes the handlers work with. The <c>A2A-Version</c> header decides (absent = 0.3, as the
 /// official SDKs read it); a request without the header that uses a 1.0 method name is taken as
 /// 1.0 too. 1.0 requests must use 1.0 method names and get 1.0 results (wrapped send/stream
-/// results, bare tasks for GetTask/CancelTask, no <c>kind</c>, <c>TASK_STATE_*</c>).
+/// results, bare tasks for GetTask/CancelTask, no <c>kind</c>, <c>TASK_STATE_*</c>). 1.0's
+/// <c>ListTasks</c> has no 0.3 equivalent and keeps its name.
 /// </summary>
 public sealed class RpcDialect
 {
@@ -36,11 +37,11 @@ public sealed class RpcDialect
             return (Legacy, request);
         if (!v1Name)
             throw new JsonRpcException(JsonRpcErrorCodes.MethodNotFound,
-                $"Method not found: {request.Method} (with {A2AVersions.HeaderName}: {A2AVersions.V1_0} use the 1.0 names, e.g. SendMessage, SendStreamingMessage, GetTask, CancelTask, SubscribeToTask).");
-        string legacyMethod = A2AV1Methods.ToV03(request.Method)
-            ?? throw new JsonRpcException(JsonRpcErrorCodes.UnsupportedOperation, $"{request.Method} is not supported by this agent.");
-        var parameters = legacyMethod is A2AMethods.SendMessage or A2AMethods.StreamMessage ? A2AV1Json.SendParamsToV03(request.Params) : request.Params;
-        var translated = new JsonRpcRequest { Id = request.Id, Method = legacyMethod, Params = parameters };
+                $"Method not found: {request.Method} (with {A2AVersions.HeaderName}: {A2AVersions.V1_0} use the 1.0 names, e.g. SendMessage, SendStreamingMessage, GetTask, ListTasks, CancelTask, SubscribeToTask).");
+        // ListTasks has no 0.3 form: it keeps its 1.0 name (and is answered for 1.0 only)
+        string method = A2AV1Methods.ToV03(request.Method) ?? request.Method;
+        var parameters = method is A2AMethods.SendMessage or A2AMethods.StreamMessage ? A2AV1Json.SendParamsToV03(request.Params) : request.Params;
+        var translated = new JsonRpcRequest { Id = request.Id, Method = method, Params = parameters };
         return (new RpcDialect(A2AProtocolVersion.V1_0, request.Method), translated);
     }
 

@@ -43,7 +43,7 @@ public static class StructuredRequestParser
     private static string? ReadString(JsonObject data, string key) => data[key] switch
     {
         null => null,
-        JsonValue v when IsString(v) => v.GetValue<string>(),
+        JsonValue v when GivenValue.IsString(v) => v.GetValue<string>(),
         var other => throw WrongType(key, "a string", other),
     };
 
@@ -73,30 +73,19 @@ public static class StructuredRequestParser
     private static IReadOnlyList<string>? ReadStrings(JsonObject data, string key) => data[key] switch
     {
         null => null,
-        JsonArray array when array.All(IsString) => array.Select(i => i!.GetValue<string>()).ToList(),
+        JsonArray array when array.All(GivenValue.IsString) => array.Select(i => i!.GetValue<string>()).ToList(),
         JsonArray array => throw NotAllStrings(key, array),
         var other => throw WrongType(key, "a list of strings (e.g. [\"0\", \"1\"])", other),
     };
 
     private static JsonRpcException NotAllStrings(string key, JsonArray array)
     {
-        int index = array.ToList().FindIndex(i => !IsString(i));
-        return Invalid($"\"{key}\" must be a list of strings; item {index} is {Described(array[index])}.");
+        int index = array.ToList().FindIndex(i => !GivenValue.IsString(i));
+        return Invalid($"\"{key}\" must be a list of strings; item {index} is {GivenValue.Describe(array[index])}.");
     }
 
-    private static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;
-
     private static JsonRpcException WrongType(string key, string expected, JsonNode? given) =>
-        Invalid($"\"{key}\" must be {expected}; got {Described(given)}.");
-
-    private static string Described(JsonNode? node) => node switch
-    {
-        JsonArray => "a list",
-        JsonObject => "an object",
-        JsonValue v when IsString(v) => $"the string \"{QuotedValue.Of(v.GetValue<string>())}\"",
-        JsonValue v => QuotedValue.Of(v.ToJsonString()),
-        _ => "null",
-    };
+        Invalid($"\"{key}\" must be {expected}; got {GivenValue.Describe(given)}.");
 
     private static JsonRpcException Invalid(string message) => new(JsonRpcErrorCodes.InvalidParams, message);
 }

@@ -146,12 +146,24 @@ public static class A2AV1Json
         return result;
     }
 
-    /// <summary>A 0.3 result (Task, Message or event) as 1.0: bare for GetTask/CancelTask, wrapped otherwise.</summary>
+    /// <summary>
+    /// A 0.3 result (Task, Message or event) as 1.0: bare for GetTask/CancelTask, wrapped otherwise; a
+    /// <see cref="ListTasksResult"/> keeps its shape, each of its tasks as GetTask would answer it.
+    /// </summary>
     public static JsonNode ResultToV1(string v1Method, JsonNode result) => v1Method switch
     {
         A2AV1Methods.GetTask or A2AV1Methods.CancelTask => result is JsonObject o ? EventToV1(o) : result.DeepClone(),
+        A2AV1Methods.ListTasks => result is JsonObject list ? ListTasksResultToV1(list) : result.DeepClone(),
         _ => result is JsonObject e ? StreamResponseToV1(e) : result.DeepClone(),
     };
+
+    private static JsonObject ListTasksResultToV1(JsonObject list)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in list)
+            result[key] = key == "tasks" && value is JsonArray tasks ? Map(tasks, t => t is JsonObject o ? TaskToV1(o) : t?.DeepClone()) : value?.DeepClone();
+        return result;
+    }
 
     /// <summary>A 0.3 event wrapped as a 1.0 <c>StreamResponse</c>: <c>{"task": ...}</c>, <c>{"statusUpdate": ...}</c>, ...</summary>
     public static JsonObject StreamResponseToV1(JsonObject e) => new()

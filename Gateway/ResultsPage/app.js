@@ -28,6 +28,10 @@ async function api(path) {
 
 const fmt = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 const rewardClass = (r) => (r === null || r === undefined ? '' : r >= 1 - 1e-6 ? 'r-full' : r > 0 ? 'r-part' : 'r-zero');
+// " Resumed 2 times from a checkpoint; 1 failed attempt retried." (empty when neither happened)
+const recovery = (resumptions, retried) =>
+  (resumptions > 0 ? ` Resumed ${resumptions} time${resumptions === 1 ? '' : 's'} from a checkpoint.` : '') +
+  (retried > 0 ? ` ${retried} failed attempt${retried === 1 ? '' : 's'} retried.` : '');
 const setStatus = (text) => { document.getElementById('status').textContent = text; };
 
 async function showList() {
@@ -38,7 +42,7 @@ async function showList() {
     el('td', { class: 'status-' + e.status, text: e.status }),
     el('td', { text: e.domain ?? '' }),
     el('td', { text: e.agent_endpoint ?? '' }),
-    el('td', { text: `${e.completed_simulations}/${e.total_simulations}` }),
+    el('td', { text: `${e.completed_simulations}/${e.total_simulations}` + (e.cancelled_simulations > 0 ? `, ${e.cancelled_simulations} cancelled` : '') }),
     el('td', { class: 'reward ' + rewardClass(e.avg_reward), text: fmt(e.avg_reward) }),
     el('td', { text: Object.entries(e.pass_hat_k ?? {}).map(([k, v]) => `pass^${k} ${fmt(v)}`).join(', ') }),
     el('td', { text: (e.created_at ?? '').replace('T', ' ').slice(0, 19) }))));
@@ -52,7 +56,7 @@ async function showEvaluation(id) {
   const s = doc.summary;
   document.getElementById('detail-summary').textContent = s
     ? `${doc.domain} domain, agent ${doc.agent_endpoint}: average reward ${fmt(s.avg_reward)} over ${s.total_simulations} simulations of ${s.total_tasks} tasks; ` +
-      `${s.successful_simulations} fully successful.` + (doc.error ? ` Error: ${doc.error}` : '')
+      `${s.successful_simulations} fully successful.` + recovery(s.total_resumptions, s.total_retried_failures) + (doc.error ? ` Error: ${doc.error}` : '')
     : `${doc.domain} domain, agent ${doc.agent_endpoint}: ${doc.simulations.length} simulations finished so far.`;
   const download = document.getElementById('download');
   download.href = doc.results_file;
@@ -67,9 +71,12 @@ async function showEvaluation(id) {
       if (!sim) return el('td', { class: 'reward', text: '…' });
       const link = el('a', {
         href: `#/evaluations/${encodeURIComponent(id)}/simulations/${encodeURIComponent(task_id)}/${t}`,
-        title: sim.termination_reason, text: fmt(sim.reward),
+        title: sim.termination_reason + recovery(sim.resumptions, sim.retried_failures), text: fmt(sim.reward),
       });
-      return el('td', { class: 'reward ' + rewardClass(sim.reward), 'data-task': task_id, 'data-trial': String(t) }, link);
+      const cell = el('td', { class: 'reward ' + rewardClass(sim.reward), 'data-task': task_id, 'data-trial': String(t) }, link);
+      // a run that was resumed or retried is marked, so a reward that took a crash to get is visible
+      if (sim.resumptions > 0 || sim.retried_failures > 0) cell.append(el('span', { class: 'recovered', text: `↻${sim.resumptions + sim.retried_failures}` }));
+      return cell;
     });
     return el('tr', {}, el('th', { text: task_id }), ...cells);
   });

@@ -20,7 +20,7 @@ public class GatewayFuzzTests(GatewayFactory factory) : IClassFixture<GatewayFac
     [
         JsonRpcErrorCodes.ParseError, JsonRpcErrorCodes.InvalidRequest, JsonRpcErrorCodes.MethodNotFound, JsonRpcErrorCodes.InvalidParams,
         JsonRpcErrorCodes.TaskNotFound, JsonRpcErrorCodes.TaskNotCancelable, JsonRpcErrorCodes.PushNotificationNotSupported,
-        JsonRpcErrorCodes.UnsupportedOperation, JsonRpcErrorCodes.AuthenticatedExtendedCardNotConfigured, JsonRpcErrorCodes.VersionNotSupported,
+        JsonRpcErrorCodes.AuthenticatedExtendedCardNotConfigured, JsonRpcErrorCodes.VersionNotSupported,
     ];
 
     private static readonly JsonNode?[] OddValues =
@@ -35,7 +35,7 @@ public class GatewayFuzzTests(GatewayFactory factory) : IClassFixture<GatewayFac
     [
         "message/send", "message/stream", "tasks/get", "tasks/cancel", "tasks/resubscribe", "tasks/pushNotificationConfig/set",
         "agent/getAuthenticatedExtendedCard", "SendMessage", "SendStreamingMessage", "GetTask", "CancelTask", "SubscribeToTask", "ListTasks",
-        "GetExtendedAgentCard", "", " ", "MESSAGE/SEND", "message/send ", "rpc.discover", "__proto__", "constructor", new string('m', 10_000),
+        "tasks/list", "GetExtendedAgentCard", "", " ", "MESSAGE/SEND", "message/send ", "rpc.discover", "__proto__", "constructor", new string('m', 10_000),
     ];
 
     private static readonly string?[] VersionHeaders = [null, "0.3", "1.0", "1", "0.3.0", "2.0", "0.2", "abc", "", "1.0.0.0", "-1", "９"];
@@ -150,6 +150,13 @@ public class GatewayFuzzTests(GatewayFactory factory) : IClassFixture<GatewayFac
                 {
                     ["jsonrpc"] = "2.0", ["id"] = OddValues[random.Next(OddValues.Length)]?.DeepClone(), ["method"] = method,
                     ["params"] = random.Next(3) == 0 ? OddValues[random.Next(OddValues.Length)]?.DeepClone() : new JsonObject { ["id"] = OddValues[random.Next(OddValues.Length)]?.DeepClone() },
+                }.ToJsonString());
+        // ListTasks with a wrong type or value at each of its parameters
+        foreach (var parameter in new[] { "contextId", "status", "pageSize", "pageToken", "historyLength", "statusTimestampAfter", "includeArtifacts" })
+            foreach (var value in OddValues)
+                yield return Utf8(new JsonObject
+                {
+                    ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "ListTasks", ["params"] = new JsonObject { [parameter] = value?.DeepClone() },
                 }.ToJsonString());
         // task ids that are strings but hostile
         foreach (var method in new[] { "tasks/get", "tasks/cancel", "tasks/resubscribe", "GetTask", "CancelTask", "SubscribeToTask" })

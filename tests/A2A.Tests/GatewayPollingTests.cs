@@ -59,12 +59,19 @@ public sealed class GatewayPollingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_running_evaluation_can_be_cancelled()
+    public async Task A_running_evaluation_can_be_cancelled_and_its_cancelled_simulations_are_not_counted_as_completed()
     {
-        var task = GatewayClient.Result(await _client.SendDataAsync(GatewayClient.Evaluation()));
+        var task = GatewayClient.Result(await _client.SendDataAsync(GatewayClient.Evaluation(tasks: 3)));
+        _factory.Evaluations.Finish((string)task["id"]!);
         var cancelled = GatewayClient.Result(await _client.CallAsync("tasks/cancel", new JsonObject { ["id"] = task["id"]!.DeepClone() }));
         Assert.Equal("canceled", (string?)cancelled["status"]!["state"]);
         Assert.Equal("cancelled", (string?)cancelled["artifacts"]![0]!["parts"]![1]!["data"]!["status"]);
+        Assert.Equal(1, (int)cancelled["metadata"]!["tau2.completed_simulations"]!);
+        Assert.Equal(2, (int)cancelled["metadata"]!["tau2.cancelled_simulations"]!);
+        Assert.EndsWith("was cancelled: 1 of 3 simulations finished, 2 cancelled.", (string?)cancelled["status"]!["message"]!["parts"]![0]!["text"]);
+
+        var polled = GatewayClient.Result(await _client.CallAsync("tasks/get", new JsonObject { ["id"] = task["id"]!.DeepClone() }));
+        Assert.Equal((1, 2), ((int)polled["metadata"]!["tau2.completed_simulations"]!, (int)polled["metadata"]!["tau2.cancelled_simulations"]!));
         Assert.Equal(-32002, GatewayClient.ErrorCode(await _client.CallAsync("tasks/cancel", new JsonObject { ["id"] = task["id"]!.DeepClone() })));
     }
 

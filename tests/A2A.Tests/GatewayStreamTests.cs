@@ -70,6 +70,54 @@ public sealed class GatewayStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task Resumptions_and_retried_failures_are_streamed_per_simulation_and_summed_in_the_result()
+    {
+        _factory.Evaluations.ReportTrial = t => t.TaskId == "task_1" ? t with { Resumptions = 2, RetriedFailures = 1 } : t;
+        var events = await StreamAsync(GatewayClient.Evaluation(tasks: 3));
+
+        var trials = events.OfType<TaskStatusUpdateEvent>().Where(e => e.Metadata?["tau2.current_task_id"] is not null).ToList();
+        Assert.Equal([0, 2, 0], trials.Select(t => (int)t.Metadata!["tau2.resumptions"]!));
+        Assert.Equal([0, 1, 0], trials.Select(t => (int)t.Metadata!["tau2.retried_failures"]!));
+        Assert.Equal([0, 2, 2], trials.Select(t => (int)t.Metadata!["tau2.total_resumptions"]!));
+
+        var result = Assert.IsType<DataPart>(Assert.IsType<TaskArtifactUpdateEvent>(events[^2]).Artifact.Parts[1]).Data;
+        Assert.Equal([0, 2, 0], result["simulations"]!.AsArray().Select(x => (int)x!["resumptions"]!));
+        Assert.Equal([0, 1, 0], result["simulations"]!.AsArray().Select(x => (int)x!["retried_failures"]!));
+        Assert.Equal((2, 1), ((int)result["summary"]!["total_resumptions"]!, (int)result["summary"]!["total_retried_failures"]!));
+
+        var final = Assert.IsType<TaskStatusUpdateEvent>(events[^1]);
+        Assert.Equal((2, 1), ((int)final.Metadata!["tau2.total_resumptions"]!, (int)final.Metadata!["tau2.total_retried_failures"]!));
+    }
+
+    [Fact]
+    public async Task A_cancelled_evaluation_streams_its_cancelled_simulations_without_counting_them_as_completed()
+    {
+        _factory.Evaluations.TrialDuration = null;
+        await using var events = Client().StreamMessageAsync(Request(GatewayClient.Evaluation(tasks: 3))).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        string id = ((A2ATask)events.Current).Id!;
+        _factory.Evaluations.Finish(id);
+        await _factory.Evaluations.CancelAsync(id, CancellationToken.None);
+        var rest = new List<A2AEvent>();
+        while (await events.MoveNextAsync()) rest.Add(events.Current);
+
+        var trials = rest.OfType<TaskStatusUpdateEvent>().Where(e => e.Metadata?["tau2.current_task_id"] is not null).ToList();
+        Assert.Equal(
+            ["Completed task task_0, trial 0 (1/3): reward 1, user_stop",
+             "Cancelled task task_1, trial 0: 1 of 3 simulations finished, 1 cancelled",
+             "Cancelled task task_2, trial 0: 1 of 3 simulations finished, 2 cancelled"],
+            trials.Select(t => ((TextPart)t.Status.Message!.Parts![0]).Text));
+        Assert.Equal([1, 1, 1], trials.Select(t => (int)t.Metadata!["tau2.completed_simulations"]!));
+        Assert.Equal([0, 1, 2], trials.Select(t => (int)t.Metadata!["tau2.cancelled_simulations"]!));
+
+        var final = Assert.IsType<TaskStatusUpdateEvent>(rest[^1]);
+        Assert.Equal(TaskState.Canceled, final.Status.State);
+        Assert.Equal("Evaluation " + id + " of http://127.0.0.1:5101/agents/oracle on the mock domain was cancelled: 1 of 3 simulations finished, 2 cancelled.",
+            ((TextPart)final.Status.Message!.Parts![0]).Text);
+        Assert.Equal((1, 2, 100), ((int)final.Metadata!["tau2.completed_simulations"]!, (int)final.Metadata!["tau2.cancelled_simulations"]!, (int)final.Metadata!["tau2.progress"]!));
+    }
+
+    [Fact]
     public async Task Events_reach_the_client_as_they_happen_over_a_real_socket()
     {
         using var factory = new GatewayFactory { HeartbeatSeconds = 60 };

@@ -10,7 +10,8 @@ namespace Tau2Observe.A2A.Tests;
 /// <summary>
 /// An evaluation cluster in memory: evaluations "run" their simulations on a timer (or wait for
 /// the test to finish them), publish progress events as the grain does, and end completed, failed
-/// or cancelled. Rewards are 1 except for the second task, which scores 0.
+/// or cancelled; as the grain, a failed or cancelled one records every simulation that had not
+/// finished as cancelled. Rewards are 1 except for the second task, which scores 0.
 /// </summary>
 public sealed class InMemoryEvaluationService : IEvaluationService
 {
@@ -21,6 +22,9 @@ public sealed class InMemoryEvaluationService : IEvaluationService
 
     /// <summary>Error text of the evaluations to fail after their first simulation.</summary>
     public string? FailWith { get; set; }
+
+    /// <summary>How each finished simulation is reported, e.g. with resumptions; unchanged by default.</summary>
+    public Func<TrialResult, TrialResult> ReportTrial { get; set; } = trial => trial;
 
     public Exception? ThrowOnStart { get; set; }
 
@@ -128,7 +132,7 @@ public sealed class InMemoryEvaluationService : IEvaluationService
     public void Finish(string evaluationId)
     {
         var e = _evaluations[evaluationId];
-        CompleteTrial(e);
+        CompleteTrial(e, ReportTrial);
         if (e.Snapshot.CompletedTrials == e.Snapshot.TotalTrials) End(e, EvaluationStatus.Completed, null);
     }
 
@@ -137,13 +141,13 @@ public sealed class InMemoryEvaluationService : IEvaluationService
         while (e.Snapshot.CompletedTrials < e.Snapshot.TotalTrials && !e.Snapshot.IsTerminal)
         {
             await Task.Delay(duration);
-            CompleteTrial(e);
+            CompleteTrial(e, ReportTrial);
             if (FailWith is { } error) { End(e, EvaluationStatus.Failed, error); return; }
         }
         End(e, EvaluationStatus.Completed, null);
     }
 
-    private static void CompleteTrial(Evaluation e)
+    private static void CompleteTrial(Evaluation e, Func<TrialResult, TrialResult> report)
     {
         lock (e)
         {
@@ -151,11 +155,11 @@ public sealed class InMemoryEvaluationService : IEvaluationService
             if (s.IsTerminal) return;
             int index = s.CompletedTrials;
             int tasks = s.TaskIds.Count;
-            var trial = new TrialResult
+            var trial = report(new TrialResult
             {
                 TaskId = s.TaskIds[index % tasks], Trial = index / tasks, Reward = index % tasks == 1 ? 0.0 : 1.0,
                 TerminationReason = "user_stop", DurationSeconds = 0.5, Turns = 6, DbMatch = index % tasks != 1,
-            };
+            });
             e.Snapshot = s with { CompletedTrials = index + 1, Trials = [.. s.Trials, trial], UpdatedAt = DateTimeOffset.UtcNow };
             Publish(e, new ProgressEvent { EvaluationId = s.EvaluationId, Status = EvaluationStatus.Working, CompletedTrials = index + 1, TotalTrials = s.TotalTrials, Trial = trial });
         }
@@ -167,7 +171,17 @@ public sealed class InMemoryEvaluationService : IEvaluationService
         {
             var s = e.Snapshot;
             if (s.IsTerminal) return;
-            var rewards = s.Trials.Select(t => t.Reward).ToList();
+            if (status != EvaluationStatus.Completed)
+            {
+                var unfinished = Enumerable.Range(0, s.Request!.NumTrials)
+                    .SelectMany(trial => s.TaskIds.Select(taskId => (TaskId: taskId, Trial: trial)))
+                    .Where(k => !s.Trials.Any(t => t.TaskId == k.TaskId && t.Trial == k.Trial))
+                    .Select(k => new TrialResult { TaskId = k.TaskId, Trial = k.Trial, TerminationReason = "cancelled", Error = "cancelled before it finished" });
+                s = s with { Trials = [.. s.Trials, .. unfinished] };
+                s = s with { CompletedTrials = s.Trials.Count };
+            }
+            // cancelled simulations are not scored
+            var rewards = s.Trials.Where(t => t.TerminationReason != "cancelled").Select(t => t.Reward).ToList();
             var summary = new EvaluationSummary
             {
                 AvgReward = rewards.Count == 0 ? double.NaN : rewards.Average(),

@@ -39,6 +39,32 @@ public class ResultsApiTests(GatewayFactory factory) : IClassFixture<GatewayFact
     }
 
     [Fact]
+    public async Task Cancelled_simulations_are_counted_apart_and_resumptions_are_shown_per_simulation_and_in_total()
+    {
+        using var manual = new GatewayFactory();
+        manual.Evaluations.TrialDuration = null; // simulations finish when the test says so
+        manual.Evaluations.ReportTrial = t => t with { Resumptions = 2, RetriedFailures = 1 };
+        var client = new GatewayClient(manual.CreateClient());
+        string id = (string)GatewayClient.Result(await client.SendDataAsync(GatewayClient.Evaluation(tasks: 3), configuration: new JsonObject { ["blocking"] = false }))["id"]!;
+        manual.Evaluations.Finish(id);
+        GatewayClient.Result(await client.CallAsync("tasks/cancel", new JsonObject { ["id"] = id }));
+
+        var row = JsonNode.Parse(await client.Http.GetStringAsync("/api/evaluations"))!["evaluations"]!.AsArray().Single(e => (string?)e!["evaluation_id"] == id)!;
+        Assert.Equal("cancelled", (string?)row["status"]);
+        Assert.Equal(1, (int)row["completed_simulations"]!);
+        Assert.Equal(2, (int)row["cancelled_simulations"]!);
+        Assert.Equal(3, (int)row["total_simulations"]!);
+        Assert.Equal((2, 1), ((int)row["total_resumptions"]!, (int)row["total_retried_failures"]!));
+
+        var document = JsonNode.Parse(await client.Http.GetStringAsync($"/api/evaluations/{id}"))!;
+        var simulations = document["simulations"]!.AsArray();
+        Assert.Equal(["user_stop", "cancelled", "cancelled"], simulations.Select(x => (string?)x!["termination_reason"]));
+        Assert.Equal([2, 0, 0], simulations.Select(x => (int)x!["resumptions"]!));
+        Assert.Equal([1, 0, 0], simulations.Select(x => (int)x!["retried_failures"]!));
+        Assert.Equal((2, 1), ((int)document["summary"]!["total_resumptions"]!, (int)document["summary"]!["total_retried_failures"]!));
+    }
+
+    [Fact]
     public async Task Get_evaluation_results_with_list_available_names_the_known_evaluations()
     {
         string id = (string)GatewayClient.Result(await _client.SendDataAsync(GatewayClient.Evaluation()))["id"]!;

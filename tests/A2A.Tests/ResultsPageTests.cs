@@ -12,6 +12,7 @@ public class ResultsPageTests(KestrelGateway gateway) : IClassFixture<KestrelGat
         string? chromium = Chromium.Find();
         Skip.If(chromium is null, "chromium is not installed (apt-get install -y chromium; .ci/run installs it): the results page is not checked in a browser.");
 
+        gateway.Factory.Evaluations.ReportTrial = t => t.TaskId == "task_1" && t.Trial == 0 ? t with { Resumptions = 1 } : t;
         var client = new GatewayClient(new HttpClient { BaseAddress = gateway.BaseAddress });
         var evaluation = GatewayClient.Result(await client.SendDataAsync(GatewayClient.Evaluation(tasks: 2, trials: 2), configuration: new JsonObject { ["blocking"] = true }));
         string id = (string)evaluation["id"]!;
@@ -23,8 +24,9 @@ public class ResultsPageTests(KestrelGateway gateway) : IClassFixture<KestrelGat
         Assert.Contains($"<tr data-id=\"{id}\">", dom);
         // per-task rewards: task_0 scores 1 in both trials, task_1 scores 0, each cell linking to its trajectory
         Assert.Contains($"<td class=\"reward r-full\" data-task=\"task_0\" data-trial=\"1\"><a href=\"#/evaluations/{id}/simulations/task_0/1\" title=\"user_stop\">1.000</a></td>", dom);
-        Assert.Contains($"<td class=\"reward r-zero\" data-task=\"task_1\" data-trial=\"0\"><a href=\"#/evaluations/{id}/simulations/task_1/0\" title=\"user_stop\">0.000</a></td>", dom);
-        Assert.Contains("average reward 0.500 over 4 simulations of 2 tasks", dom);
+        // a simulation resumed from a checkpoint is marked, and the summary counts its resumptions
+        Assert.Contains($"<td class=\"reward r-zero\" data-task=\"task_1\" data-trial=\"0\"><a href=\"#/evaluations/{id}/simulations/task_1/0\" title=\"user_stop Resumed 1 time from a checkpoint.\">0.000</a><span class=\"recovered\">↻1</span></td>", dom);
+        Assert.Contains("average reward 0.500 over 4 simulations of 2 tasks; 2 fully successful. Resumed 1 time from a checkpoint.", dom);
         Assert.Contains($"href=\"/api/evaluations/{id}/results\"", dom);
         // the trajectory viewer, with message text shown as text (the markup in it is not rendered)
         Assert.Contains("Trajectory: task task_1, trial 1", dom);

@@ -44,6 +44,16 @@ public class SdkInteropTests(KestrelGateway gateway, MockAgentsServer mocks) : I
         Assert.Equal(1, (int)run["getTaskArtifacts"]!);
         Assert.Contains("mock", (string?)run["domainsText"]);
         Assert.Contains(gateway.Factory.Evaluations.Started, s => s.Id == (string?)run["taskId"]);
+        if (version == "1.0")
+        {
+            // ListTasks through the SDK: the evaluation, found by its context and state, without artifacts
+            var listed = run["listed"]!;
+            Assert.Equal([(string?)run["taskId"]], listed["ids"]!.AsArray().Select(i => (string?)i));
+            Assert.Equal([TaskStateCompleted], listed["states"]!.AsArray().Select(s => (int)s!));
+            Assert.Equal([0], listed["artifacts"]!.AsArray().Select(a => (int)a!));
+            Assert.Equal(("", 1, 1), ((string?)listed["nextPageToken"], (int)listed["pageSize"]!, (int)listed["totalSize"]!));
+            Assert.Equal(0, (int)run["listedElsewhere"]!);
+        }
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace Tau2Observe.EndToEnd.Tests;
 /// <summary>
 /// The walking skeleton: an airline evaluation requested over A2A from the gateway, run by the silo
 /// against the oracle agent of the MockAgents host, streamed back as SSE — and the same numbers as
-/// <c>tau2obs evaluate</c> gives for the same evaluation.
+/// <c>tau2obs evaluate</c> gives for the same evaluation; and one cancelled on its way.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class AirlineEvaluationTests(LoopbackCluster cluster)
@@ -51,6 +51,37 @@ public sealed class AirlineEvaluationTests(LoopbackCluster cluster)
         var results = JsonNode.Parse(await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations/{id}/results"))!;
         Assert.Equal(2, results["simulations"]!.AsArray().Count);
         Assert.All(results["simulations"]!.AsArray(), s => Assert.Equal(1.0, (double)s!["reward_info"]!["reward"]!));
+    }
+
+    [Fact]
+    public async Task A_cancelled_evaluation_counts_its_cancelled_simulations_apart_and_ListTasks_finds_it()
+    {
+        // the built-in participants wait a second per message: the evaluation is still running when it is cancelled
+        var evaluation = A2ARequests.Evaluation("airline", "oracle", 3);
+        evaluation["simulated_turn_latency_ms"] = 1000;
+        var message = A2ARequests.Data(evaluation);
+        message["configuration"] = new JsonObject { ["blocking"] = false };
+        string id = (string)(await cluster.CallAsync(A2ARequests.Rpc("message/send", message)))["result"]!["id"]!;
+
+        var cancelled = (await cluster.CallAsync(A2ARequests.Rpc("tasks/cancel", new JsonObject { ["id"] = id })))["result"]!;
+        Assert.Equal("canceled", (string?)cancelled["status"]!["state"]);
+        var simulations = cancelled["artifacts"]![0]!["parts"]![1]!["data"]!["simulations"]!.AsArray();
+        int finished = simulations.Count(x => (string?)x!["termination_reason"] != "cancelled");
+        Assert.True(finished < 3, simulations.ToJsonString());
+        var metadata = cancelled["metadata"]!;
+        Assert.Equal((finished, 3 - finished, 3),
+            ((int)metadata["tau2.completed_simulations"]!, (int)metadata["tau2.cancelled_simulations"]!, (int)metadata["tau2.total_simulations"]!));
+
+        var row = JsonNode.Parse(await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations"))!["evaluations"]!.AsArray()
+            .Single(e => (string?)e!["evaluation_id"] == id)!;
+        Assert.Equal((finished, 3 - finished), ((int)row["completed_simulations"]!, (int)row["cancelled_simulations"]!));
+        Assert.Equal(0, (int)row["total_resumptions"]!);
+
+        // A2A 1.0 (taken from the method name): the task, in the context named after it, among the cancelled ones
+        var listed = (await cluster.CallAsync(A2ARequests.Rpc("ListTasks", new JsonObject { ["contextId"] = id, ["status"] = "TASK_STATE_CANCELED" })))["result"]!;
+        var task = Assert.Single(listed["tasks"]!.AsArray())!;
+        Assert.Equal((id, "TASK_STATE_CANCELED"), ((string?)task["id"], (string?)task["status"]!["state"]));
+        Assert.Equal(3 - finished, (int)task["metadata"]!["tau2.cancelled_simulations"]!);
     }
 
     private async Task AssertCompletedLikeTheCliAsync(EvaluationStreamResult stream)

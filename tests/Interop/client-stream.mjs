@@ -1,5 +1,6 @@
 // The official A2A JS SDK as a client of the Tau2Observe gateway: discovers the card, streams an
-// evaluation, reads the task back and asks for the domain list. Prints one JSON summary on stdout.
+// evaluation, reads the task back (in 1.0 also lists it) and asks for the domain list. Prints one JSON
+// summary on stdout.
 // Usage: node client-stream.mjs <gateway RPC URL> <0.3|1.0>
 import { randomUUID } from 'node:crypto';
 import { AgentCardResolver, Client, ClientFactory } from '@a2a-js/sdk/client';
@@ -34,7 +35,7 @@ const evaluation = { skill: 'run_tau2_evaluation', domain: 'mock', agent_endpoin
 for await (const event of client.sendMessageStream({ tenant: '', message: message(dataPart(evaluation)), configuration: undefined, metadata: undefined })) {
   const { $case, value } = event.payload;
   const entry = { case: $case };
-  if ($case === 'task') { entry.state = value.status?.state; out.taskId = value.id; }
+  if ($case === 'task') { entry.state = value.status?.state; out.taskId = value.id; out.contextId = value.contextId; }
   if ($case === 'statusUpdate') {
     entry.state = value.status?.state;
     entry.progress = value.metadata?.['tau2.progress'];
@@ -51,6 +52,22 @@ for await (const event of client.sendMessageStream({ tenant: '', message: messag
 const task = await client.getTask({ tenant: '', id: out.taskId, historyLength: undefined });
 out.getTaskState = task.status?.state;
 out.getTaskArtifacts = task.artifacts.length;
+
+// ListTasks is 1.0 only (the SDK's 0.3 transport has no binding for it)
+if (version === '1.0') {
+  const TASK_STATE_COMPLETED = 3;
+  const list = (contextId, pageToken) => client.listTasks({
+    tenant: '', contextId, status: TASK_STATE_COMPLETED, pageSize: 1, pageToken, historyLength: undefined,
+    statusTimestampAfter: undefined, includeArtifacts: undefined,
+  });
+  const listed = await list(out.contextId, '');
+  out.listed = {
+    ids: listed.tasks.map((t) => t.id), states: listed.tasks.map((t) => t.status?.state),
+    artifacts: listed.tasks.map((t) => t.artifacts.length), nextPageToken: listed.nextPageToken,
+    pageSize: listed.pageSize, totalSize: listed.totalSize,
+  };
+  out.listedElsewhere = (await list('no-such-context', '')).tasks.length;
+}
 
 const domains = await client.sendMessage({ tenant: '', message: message(textPart('List available domains')), configuration: undefined, metadata: undefined });
 out.domainsText = (domains.artifacts ?? []).flatMap((a) => a.parts).map((p) => p.content?.$case === 'text' ? p.content.value : '').join('\n');
