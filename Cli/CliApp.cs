@@ -22,22 +22,36 @@ public static class CliApp
         };
     }
 
-    public static Task<int> RunAsync(string[] args, CliDependencies dependencies, TextWriter? output = null, TextWriter? error = null)
+    /// <summary>
+    /// How long a command may take to end after Ctrl+C: cancelling evaluations, printing what it has
+    /// and stopping the embedded silo. A second Ctrl+C ends it at once.
+    /// </summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Runs one command in this process, with Ctrl+C and SIGTERM handled by <see cref="InterruptSignals"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, CliDependencies dependencies, TextWriter? output = null, TextWriter? error = null)
+    {
+        using var signals = InterruptSignals.Listen(StopTimeout);
+        var invocation = InvokeAsync(args, dependencies, output ?? Console.Out, error ?? Console.Error, signals.Token);
+        return await Task.WhenAny(invocation, signals.GivenUp) == invocation ? await invocation : await signals.GivenUp;
+    }
+
+    /// <summary>Runs one command; <paramref name="stop"/> is what Ctrl+C cancels.</summary>
+    public static Task<int> InvokeAsync(string[] args, CliDependencies dependencies, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var configuration = new InvocationConfiguration
         {
-            Output = output ?? Console.Out,
-            Error = error ?? Console.Error,
-            // Ctrl+C cancels the evaluation and stops the embedded silo: give that time to finish
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(20),
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null, // the caller handles the signals
         };
         var parse = CreateRootCommand(dependencies).Parse(args);
         if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
             // README: bad arguments exit 2, with one error line
-            configuration.Error.WriteLine($"error: {parse.Errors[0].Message}");
+            error.WriteLine($"error: {parse.Errors[0].Message}");
             return Task.FromResult(CliError.BadInput);
         }
-        return parse.InvokeAsync(configuration);
+        return parse.InvokeAsync(configuration, stop);
     }
 }

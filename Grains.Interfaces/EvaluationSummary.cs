@@ -17,7 +17,11 @@ public sealed record EvaluationSummary
     [Id(8)] public long PromptTokens { get; init; }
     [Id(9)] public long CompletionTokens { get; init; }
     [Id(10)] public long CachedPromptTokens { get; init; }
-    /// <summary>Total user-simulator cost; null when a trial that ran had an unknown one (an unpriced model).</summary>
+    /// <summary>
+    /// Total user-simulator cost (each trial's <see cref="TrialResult.UserSideCost"/>, not voided by an
+    /// agent that reports no cost); null when a trial that ran had an unknown one (an unpriced model, or a
+    /// task's message history, which carries no costs).
+    /// </summary>
     [Id(11)] public double? UserCost { get; init; }
     /// <summary>Not tau2's: the bounds of a 95% confidence interval for each pass^k (normal approximation over tasks; docs/fidelity.md).</summary>
     [Id(12)] public IReadOnlyDictionary<int, double> PassHatKLower { get; init; } = new Dictionary<int, double>();

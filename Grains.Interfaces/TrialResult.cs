@@ -33,4 +33,12 @@ public sealed record TrialResult
     /// not voided by an agent message without a cost, which every A2A agent sends.
     /// </summary>
     [Id(17)] public double? SimulatorCost { get; init; }
+
+    /// <summary>
+    /// Upstream tau2-bench's <c>user_cost</c>: the user messages' costs summed, null when one of them
+    /// has none. The fork's <see cref="UserCost"/> (the results file's) is also null when an agent
+    /// message has no cost, as every message of an A2A agent that reports no usage has; this one
+    /// still says what the user simulator cost.
+    /// </summary>
+    [Id(18)] public double? UserSideCost { get; init; }
 }

@@ -10,7 +10,8 @@ namespace Tau2Observe.Cli.Commands;
 /// <summary>
 /// <c>tau2obs loadtest</c>: drives evaluation grains (or, with <c>--gateway</c>, the gateway's A2A
 /// endpoint) with the oracle agent and the scripted user (simulated per-turn latency) and reports
-/// throughput, concurrency, latency and silo resources.
+/// throughput, concurrency, latency and silo resources. Ctrl+C cancels the evaluations it started
+/// and prints the report of what was measured until then, marked as interrupted (exit code 130).
 /// </summary>
 public static class LoadTestCommand
 {
@@ -83,6 +84,7 @@ public static class LoadTestCommand
                 var report = await LoadTestProgress.RunAsync(runner, stderr, ct);
                 if (parse.GetValue(json)) stdout.WriteLine(report.ToJson().ToJsonString(LoadTestOutput.Indented));
                 else LoadTestOutput.Write(Consoles.For(stdout), report);
+                if (report.Interruption is not null) return EvaluationSession.Interrupted;
                 // a lost simulation is a failed measurement too (the cluster went away, or the drain timed out)
                 return report.Errors == 0 && report.Totals.Lost == 0 ? 0 : 1;
             }, ct);

@@ -16,6 +16,8 @@ namespace Tau2Observe.Cli.LoadTesting;
 public sealed class GatewayEvaluationDriver : IEvaluationDriver
 {
     private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(2);
+    /// <summary>A cancel is best effort: a gateway that does not answer it must not hold up the report.</summary>
+    private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(5);
     private readonly LoadTestSettings _settings;
     private readonly HttpClient _http;
     private readonly A2AClient _client;
@@ -45,10 +47,14 @@ public sealed class GatewayEvaluationDriver : IEvaluationDriver
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(WarmUpTimeout);
+        string? evaluationId = null;
         try
         {
             await foreach (var e in _client.StreamMessageAsync(Request(latencyMs: 0), deadline.Token))
+            {
+                if (e is A2ATask task) evaluationId ??= task.Id;
                 if (e is TaskStatusUpdateEvent { Final: true }) return;
+            }
         }
         catch (A2AException e) when (e.RpcError is { Code: JsonRpcErrorCodes.InvalidParams } error)
         {
@@ -61,6 +67,12 @@ public sealed class GatewayEvaluationDriver : IEvaluationDriver
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // a slow warm-up only means the first simulations pay for it
+        }
+        catch (OperationCanceledException) when (evaluationId is not null)
+        {
+            // stopped (Ctrl+C): the gateway would run the evaluation on with nobody reading it
+            await CancelQuietlyAsync(evaluationId);
+            throw;
         }
     }
 
@@ -108,9 +120,14 @@ public sealed class GatewayEvaluationDriver : IEvaluationDriver
 
     public async Task CancelAsync(LoadEvaluation evaluation)
     {
-        if (evaluation.EvaluationId is not { } id) return;
-        try { await _client.CancelTaskAsync(id); }
-        catch (A2AException) { } // already final, or the gateway is gone: the drain deadline deals with it
+        if (evaluation.EvaluationId is { } id) await CancelQuietlyAsync(id);
+    }
+
+    private async Task CancelQuietlyAsync(string evaluationId)
+    {
+        using var deadline = new CancellationTokenSource(CancelTimeout);
+        try { await _client.CancelTaskAsync(evaluationId, deadline.Token); }
+        catch (Exception e) when (e is A2AException or OperationCanceledException) { } // already final, or the gateway is gone: the drain deadline deals with it
     }
 
     public ValueTask DisposeAsync()

@@ -17,6 +17,8 @@ public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFacto
     /// </summary>
     private static readonly TimeSpan ClusterSilenceLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(2);
+    /// <summary>A cancel is best effort: a cluster that does not answer it must not hold up the report.</summary>
+    private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(5);
 
     public string Name => "grains";
 
@@ -26,10 +28,19 @@ public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFacto
         var started = await grain.Start(Request() with { SimulatedTurnLatencyMs = 0 });
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(WarmUpTimeout);
-        while (!started.IsTerminal)
+        try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
-            started = await grain.GetSnapshot();
+            while (!started.IsTerminal)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+                started = await grain.GetSnapshot();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopped (Ctrl+C): like the measured evaluations, this one is not left running
+            await CancelQuietlyAsync(grain);
+            throw;
         }
     }
 
@@ -53,8 +64,12 @@ public sealed class GrainEvaluationDriver(LoadTestSettings settings, IGrainFacto
 
     public async Task CancelAsync(LoadEvaluation evaluation)
     {
-        if (evaluation.EvaluationId is not { } id) return;
-        try { await grains.GetGrain<IEvaluationGrain>(id).Cancel(); }
+        if (evaluation.EvaluationId is { } id) await CancelQuietlyAsync(grains.GetGrain<IEvaluationGrain>(id));
+    }
+
+    private static async Task CancelQuietlyAsync(IEvaluationGrain grain)
+    {
+        try { await grain.Cancel().WaitAsync(CancelTimeout); }
         catch (Exception e) when (e is OrleansException or TimeoutException) { }
     }
 

@@ -12,7 +12,8 @@ public interface IEvaluationDriver : IAsyncDisposable
 
     /// <summary>
     /// One evaluation without simulated latency before the clock starts, so that loading the
-    /// domain's data and JIT compilation are not counted against the first simulations.
+    /// domain's data and JIT compilation are not counted against the first simulations. Stopped
+    /// by <paramref name="ct"/> (Ctrl+C), it cancels that evaluation and throws.
     /// </summary>
     Task WarmUpAsync(CancellationToken ct);
 
@@ -22,6 +23,6 @@ public interface IEvaluationDriver : IAsyncDisposable
     /// </summary>
     Task RunAsync(LoadEvaluation evaluation, CancellationToken stop);
 
-    /// <summary>Asks the cluster to cancel a started evaluation (drain timeout); best effort, never throws.</summary>
+    /// <summary>Asks the cluster to cancel a started evaluation (drain timeout, or Ctrl+C); best effort, never throws, gives up after a few seconds.</summary>
     Task CancelAsync(LoadEvaluation evaluation);
 }

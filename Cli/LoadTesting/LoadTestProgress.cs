@@ -9,10 +9,14 @@ public static class LoadTestProgress
 {
     private const double PlainLineEverySeconds = 5;
 
+    /// <summary>Said on Ctrl+C: the report takes a few seconds more.</summary>
+    private const string StoppingNotice = "interrupted: cancelling the evaluations in flight, then reporting what was measured (Ctrl+C again to quit at once)";
+
     public static async Task<LoadTestReport> RunAsync(LoadTestRunner runner, TextWriter stderr, CancellationToken ct)
     {
         if (!Consoles.IsLive(stderr))
         {
+            using var notice = ct.Register(() => stderr.WriteLine(StoppingNotice));
             double next = PlainLineEverySeconds;
             return await runner.RunAsync(s =>
             {
@@ -26,6 +30,12 @@ public static class LoadTestProgress
         LoadTestReport? report = null;
         await Consoles.For(stderr).Live(status).AutoClear(false).StartAsync(async live =>
         {
+            // written into the live table: a line of its own would break its redrawing
+            using var notice = ct.Register(() =>
+            {
+                status.Caption(StoppingNotice);
+                live.Refresh();
+            });
             report = await runner.RunAsync(s =>
             {
                 status.UpdateCell(0, 0, s.ElapsedSeconds.ToString("0", CultureInfo.InvariantCulture))

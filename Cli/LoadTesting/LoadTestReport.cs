@@ -9,7 +9,8 @@ namespace Tau2Observe.Cli.LoadTesting;
 /// in-flight simulation is the managed memory on the plateau (in flight ≥ 90 % of the peak) above
 /// the idle baseline, divided by the simulations in flight there; growth compares the first and
 /// last third of the plateau. Errors count evaluations that did not start or could not be followed
-/// to their end, and simulations that ended in an error.
+/// to their end, and simulations that ended in an error. An interrupted run (Ctrl+C) reports what
+/// it measured until then; the simulations it cancelled or did not see finishing are lost.
 /// </summary>
 public sealed record LoadTestReport
 {
@@ -19,6 +20,8 @@ public sealed record LoadTestReport
     public string Driver { get; init; } = "grains";
     /// <summary>Simulations completed in the unmeasured warm-up (none of them counted anywhere else).</summary>
     public int WarmUpSimulations { get; init; }
+    /// <summary>Set when the run was stopped (Ctrl+C) before it ended by itself.</summary>
+    public LoadTestInterruption? Interruption { get; init; }
     /// <summary>Figures this run could not measure, and why (e.g. no <c>--silo-pid</c>).</summary>
     public IReadOnlyList<string> Unavailable { get; init; } = [];
     public double LaunchSeconds { get; init; }
@@ -106,6 +109,9 @@ public sealed record LoadTestReport
     public JsonObject ToJson() => new()
     {
         ["driver"] = Driver,
+        ["interrupted"] = Interruption is not null,
+        ["interrupted_during"] = Interruption?.Phase,
+        ["interrupted_after_seconds"] = Round(Interruption?.AfterSeconds),
         ["domain"] = Settings.Domain,
         ["turn_latency_ms"] = Settings.TurnLatency.TotalMilliseconds,
         ["concurrency_limit"] = Settings.Concurrency,

@@ -32,6 +32,10 @@ public static class LoadTestOutput
         Row("managed memory growth over the plateau (%)", F(r.PlateauMemoryGrowthPercent, "0.0"));
         Row("launching / total time (s)", $"{F(r.LaunchSeconds, "0.0")} / {F(r.TotalSeconds, "0.0")}");
         console.Write(table);
+        if (r.Interruption is { } stop)
+            console.MarkupLine(stop.NothingMeasured
+                ? $"[yellow]interrupted during the warm-up after {F(stop.AfterSeconds, "0.0")} s: nothing was measured[/]"
+                : $"[yellow]interrupted after {F(stop.AfterSeconds, "0.0")} s[/]: simulations cancelled or not seen finishing are counted as lost");
         foreach (var missing in r.Unavailable)
             console.MarkupLine($"[yellow]not measured:[/] {Markup.Escape(missing)}");
         foreach (var (error, count) in r.Totals.CommonErrors)

@@ -35,9 +35,16 @@ public static class ResultsReport
         console.WriteLine(FormattableString.Invariant(
             $"simulations: {s.Simulations} scored, {s.SuccessfulSimulations} successful, {s.InfrastructureErrors} infrastructure errors or cancelled"));
         console.WriteLine($"terminations: {Counts(s.TerminationCounts)}");
-        console.WriteLine($"agent cost: avg {Format(s.AvgAgentCost)}, user {Format(s.UserCost)}, total (agent and user) {Format(s.TotalCost)}");
+        console.WriteLine($"cost (USD): agent avg {Format(s.AvgAgentCost)} per simulation, user {Format(s.UserCost)}, total (agent and user) {Format(s.TotalCost)}");
+        bool anyRan = snapshot.Trials.Any(t => t.Turns > 0);
+        if (anyRan && (s.AvgAgentCost is null || s.UserCost is null || s.TotalCost is null)) console.WriteLine(UnknownCost);
         console.WriteLine(FormattableString.Invariant($"tokens: {s.PromptTokens} prompt, {s.CompletionTokens} completion, {s.CachedPromptTokens} cached prompt"));
     }
+
+    /// <summary>Why a cost can be n/a: a cost is only a number when every message it sums has one, as in tau2.</summary>
+    private const string UnknownCost =
+        "n/a: not known, because a message had no cost: an A2A agent that reports no usage (tau2 records its agent_cost as null), " +
+        "a model missing from the price table, or a task's message history";
 
     private static string Interval(EvaluationSummary s, int k) =>
         s.PassHatKLower.TryGetValue(k, out var lower) && s.PassHatKUpper.TryGetValue(k, out var upper)

@@ -27,8 +27,9 @@ public static class SummaryCalculator
             TerminationCounts = trials.GroupBy(t => t.TerminationReason)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
-            TotalCost = SumOrNull(ran.SelectMany(t => new[] { t.AgentCost, t.UserCost })),
-            UserCost = SumOrNull(ran.Select(t => t.UserCost)),
+            // the user's own cost (upstream tau2's), so that an agent without a cost does not hide what the user simulator cost
+            TotalCost = SumOrNull(ran.SelectMany(t => new[] { t.AgentCost, t.UserSideCost })),
+            UserCost = SumOrNull(ran.Select(t => t.UserSideCost)),
             PromptTokens = trials.Sum(t => t.PromptTokens),
             CompletionTokens = trials.Sum(t => t.CompletionTokens),
             CachedPromptTokens = trials.Sum(t => t.CachedPromptTokens),

@@ -57,8 +57,21 @@ public static class TrialRuns
             CompletionTokens = usages.Sum(u => Tokens(u, "completion_tokens")),
             CachedPromptTokens = usages.Sum(u => Tokens(u, "cached_tokens")),
             SimulatorCost = simulatorCosts.Count == 0 ? null : simulatorCosts.Sum(),
+            UserSideCost = SumOrNull(run.Messages.Where(m => m.IsUser).Select(m => m.Cost)),
         };
     }
 
     private static long Tokens(PyDict usage, string key) => usage.GetOrDefault(key) is long n ? n : 0;
+
+    /// <summary>tau2's sum of message costs: 0 for no message, null as soon as one has no cost.</summary>
+    private static double? SumOrNull(IEnumerable<double?> costs)
+    {
+        double sum = 0;
+        foreach (var cost in costs)
+        {
+            if (cost is not { } c) return null;
+            sum += c;
+        }
+        return sum;
+    }
 }

@@ -18,5 +18,12 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Invokes the root command in-process; <paramref name="stop"/> stands for Ctrl+C. Output goes to the writers given.</summary>
+    public static async Task<CliRun> InvokeAsync(StringWriter stdout, StringWriter stderr, CancellationToken stop, params string[] args)
+    {
+        int exit = await CliApp.InvokeAsync(args, new CliDependencies { CreateDomains = TestDomains.CreateRegistry }, stdout, stderr, stop);
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }

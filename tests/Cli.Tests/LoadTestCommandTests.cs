@@ -72,6 +72,70 @@ public sealed class LoadTestCommandTests
     }
 
     [Fact]
+    public async Task Ctrl_c_prints_the_report_of_what_was_measured_marked_as_interrupted_and_exits_130()
+    {
+        var stderr = new WatchedWriter();
+        using var ctrlC = new CancellationTokenSource();
+        // the first progress line (every 5 s) that shows completed simulations
+        var measuring = stderr.LineAsync(line => line.StartsWith("t=", StringComparison.Ordinal) && !line.Contains(" completed=0 ", StringComparison.Ordinal));
+        var running = CliRun.InvokeAsync(new StringWriter(), stderr, ctrlC.Token, "loadtest", "--domain", "toy", "--simulations", "400", "--concurrency", "4",
+            "--tasks-per-evaluation", "2", "--turn-latency-ms", "200", "--duration", "60", "--json");
+
+        await measuring.WaitAsync(TimeSpan.FromSeconds(60));
+        await ctrlC.CancelAsync();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var r = doc.RootElement;
+        Assert.True(r.GetProperty("interrupted").GetBoolean());
+        Assert.Equal("measurement", r.GetProperty("interrupted_during").GetString());
+        Assert.InRange(r.GetProperty("interrupted_after_seconds").GetDouble(), 5, r.GetProperty("total_seconds").GetDouble());
+        int started = r.GetProperty("simulations_started").GetInt32(), completed = r.GetProperty("simulations_completed").GetInt32(),
+            lost = r.GetProperty("simulations_lost").GetInt32();
+        Assert.True(completed > 0, run.ToString());
+        Assert.True(lost > 0, run.ToString()); // the simulations in flight at Ctrl+C were cancelled
+        Assert.Equal(started, completed + lost);
+        Assert.Equal(completed, r.GetProperty("simulation_seconds").GetProperty("count").GetInt32());
+        Assert.Equal(0, r.GetProperty("errors").GetInt32());
+        Assert.Contains("interrupted: cancelling the evaluations in flight", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Ctrl_c_during_the_warm_up_reports_that_nothing_was_measured(bool json)
+    {
+        var stderr = new WatchedWriter();
+        using var ctrlC = new CancellationTokenSource();
+        var begun = stderr.LineAsync(line => line.StartsWith("loadtest: up to", StringComparison.Ordinal));
+        string[] args = ["loadtest", "--domain", "toy", "--simulations", "10", "--concurrency", "4", "--tasks-per-evaluation", "2",
+            "--turn-latency-ms", "200", "--warm-up", "600"];
+        var running = CliRun.InvokeAsync(new StringWriter(), stderr, ctrlC.Token, json ? [.. args, "--json"] : args);
+
+        await begun.WaitAsync(TimeSpan.FromSeconds(60));
+        await ctrlC.CancelAsync();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        if (json)
+        {
+            using var doc = JsonDocument.Parse(run.Stdout);
+            var r = doc.RootElement;
+            Assert.True(r.GetProperty("interrupted").GetBoolean());
+            Assert.Equal("warm-up", r.GetProperty("interrupted_during").GetString());
+            Assert.Equal(0, r.GetProperty("simulations_started").GetInt32());
+            Assert.Equal(0, r.GetProperty("simulations_completed").GetInt32());
+            Assert.Equal(0, r.GetProperty("simulation_seconds").GetProperty("count").GetInt32());
+        }
+        else
+        {
+            Assert.Contains("interrupted during the warm-up after", run.Stdout);
+            Assert.Contains("nothing was measured", run.Stdout);
+        }
+    }
+
+    [Fact]
     public async Task An_evaluation_larger_than_the_concurrency_limit_is_a_clear_error()
     {
         var run = await CliRun.InvokeAsync("loadtest", "--domain", "toy", "--concurrency", "2", "--tasks-per-evaluation", "3");

@@ -6,10 +6,12 @@ namespace Tau2Observe.Grains.Tests;
 
 public class SummaryCalculatorTests
 {
+    /// <param name="userCost">the user's own cost; tau2's fork voids the run's user cost too when the agent's is unknown</param>
     private static TrialResult Trial(string task, double? agentCost, double? userCost, int turns = 4) => new()
     {
         TaskId = task, Trial = 0, Reward = 1.0, TerminationReason = "user_stop", Turns = turns,
-        AgentCost = agentCost, UserCost = userCost, PromptTokens = 100, CompletionTokens = 10, CachedPromptTokens = 40,
+        AgentCost = agentCost, UserCost = agentCost is null ? null : userCost, UserSideCost = userCost,
+        PromptTokens = 100, CompletionTokens = 10, CachedPromptTokens = 40,
     };
 
     [Fact]
@@ -31,6 +33,17 @@ public class SummaryCalculatorTests
         Assert.Null(summary.TotalCost);
         Assert.Null(summary.UserCost);
         Assert.Equal(200L, summary.PromptTokens);
+    }
+
+    [Fact]
+    public void An_agent_that_reports_no_cost_leaves_its_cost_and_the_total_unknown_but_not_the_users()
+    {
+        // an A2A agent that sends no usage: tau2 records agent_cost (and the fork user_cost) as null
+        var summary = SummaryCalculator.Compute([Trial("a", null, 0.001), Trial("b", null, 0.002)], numTrials: 1);
+
+        Assert.Null(summary.AvgAgentCost);
+        Assert.Null(summary.TotalCost);
+        Assert.Equal(0.003, summary.UserCost!.Value, 12);
     }
 
     [Fact]
