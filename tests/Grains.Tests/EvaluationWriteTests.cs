@@ -28,6 +28,8 @@ public sealed class EvaluationWriteTests(CheckpointControlClusterFixture fixture
         Assert.Equal(EvaluationStatus.Completed, done.Status);
         Assert.Equal(3, done.Trials.Count);
         Assert.All(done.Trials, t => Assert.Equal(1.0, t.Reward));
+        // the snapshot shows a change as soon as its write starts: wait for that write to be done
+        await PollAsync(() => CheckpointWriteControl.ResultCountsStored(id).Count >= 2);
         // the first result alone, then both later ones in one write (not one write each)
         Assert.Equal([1, 3], CheckpointWriteControl.ResultCountsStored(id));
         Assert.Equal(1, CheckpointWriteControl.MostConcurrentWrites);
