@@ -6,8 +6,9 @@
 # HELPER_CPUS=0 (a taskset CPU list) pins Redis and the load-test client too; by default they float.
 # On stderr it reports the CPU time Redis and the client used, so their share can be accounted for,
 # and how many grain-state writes Redis ran (warm-up included).
-# The silos run as the container image does, with DOTNET_TC_CallCountingDelayMs=0 (set it empty for
-# the .NET default), and the load test first runs WARM_UP (default 20) seconds of the same load unmeasured.
+# The silos run as the container image does, with DOTNET_TC_CallCountingDelayMs=0 and a 64 MiB gen0
+# budget, DOTNET_GCgen0size=0x4000000 (set either empty for the .NET default), and the load test first
+# runs WARM_UP (default 20) seconds of the same load unmeasured.
 # SILO_CPU_PERCENT=80 caps each silo at 80 % of one core (a CFS quota, as a container CPU limit does),
 # so that one silo and two get the same CPU each while Redis and the client keep some of the cores.
 set -euo pipefail
@@ -51,6 +52,8 @@ until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.2; done
 silo_pids=()
 export DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0}
 [ -z "$DOTNET_TC_CallCountingDelayMs" ] && unset DOTNET_TC_CallCountingDelayMs
+export DOTNET_GCgen0size=${DOTNET_GCgen0size-0x4000000}
+[ -z "$DOTNET_GCgen0size" ] && unset DOTNET_GCgen0size
 for ((i = 0; i < silos; i++)); do
   enter=() # joins the capped cgroup, then runs the silo as this same process (so its PID is the silo's)
   if [ -n "${SILO_CPU_PERCENT:-}" ]; then
