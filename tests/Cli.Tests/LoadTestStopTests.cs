@@ -13,18 +13,24 @@ public sealed class LoadTestStopTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
+    /// <summary>Runs the load test, stops it (as Ctrl+C does) once <paramref name="signal"/> is set, and returns its report.</summary>
+    private static async Task<LoadTestReport> StopWhenAsync(Task signal, LoadTestSettings settings, StoppableDriver driver)
+    {
+        using var stop = new CancellationTokenSource();
+        var running = new LoadTestRunner(settings, driver, new SiloResourceSampler(null, [])).RunAsync(null, stop.Token);
+        await signal.WaitAsync(Wait);
+        await stop.CancelAsync();
+        return await running.WaitAsync(Wait);
+    }
+
     [Fact]
     public async Task Stopping_while_launching_cancels_every_started_evaluation_and_counts_its_simulations_lost()
     {
         var driver = new StoppableDriver(expected: 2, simulations: 10);
         var settings = new LoadTestSettings { Simulations = 1000, Concurrency = 20, TasksPerEvaluation = 10, Duration = TimeSpan.FromMinutes(10) };
-        using var stop = new CancellationTokenSource();
-        var running = new LoadTestRunner(settings, driver, new SiloResourceSampler(null, [])).RunAsync(null, stop.Token);
 
         // both slots are taken: the runner waits to launch the third evaluation
-        await driver.AllStarted.Task.WaitAsync(Wait);
-        await stop.CancelAsync();
-        var report = await running.WaitAsync(Wait);
+        var report = await StopWhenAsync(driver.AllStarted.Task, settings, driver);
 
         Assert.Equal(driver.Started.Order(), driver.Cancelled.Order());
         Assert.Equal(2, driver.Cancelled.Count);
@@ -38,12 +44,8 @@ public sealed class LoadTestStopTests
         // each evaluation: one simulation finishes at once, one ends cancelled, one is never seen
         var driver = new StoppableDriver(expected: 2, simulations: 3, finishedAtOnce: 1);
         var settings = new LoadTestSettings { Simulations = 1000, Concurrency = 6, TasksPerEvaluation = 3, Duration = TimeSpan.FromMinutes(10) };
-        using var stop = new CancellationTokenSource();
-        var running = new LoadTestRunner(settings, driver, new SiloResourceSampler(null, [])).RunAsync(null, stop.Token);
 
-        await driver.AllStarted.Task.WaitAsync(Wait);
-        await stop.CancelAsync();
-        var report = await running.WaitAsync(Wait);
+        var report = await StopWhenAsync(driver.AllStarted.Task, settings, driver);
 
         Assert.Equal(2, driver.Cancelled.Count);
         var json = report.ToJson();
@@ -67,12 +69,8 @@ public sealed class LoadTestStopTests
     {
         var driver = new StoppableDriver(expected: 1, simulations: 10, warmUpUntilStopped: true);
         var settings = new LoadTestSettings { Simulations = 100, Concurrency = 20, TasksPerEvaluation = 10 };
-        using var stop = new CancellationTokenSource();
-        var running = new LoadTestRunner(settings, driver, new SiloResourceSampler(null, [])).RunAsync(null, stop.Token);
 
-        await driver.WarmingUp.Task.WaitAsync(Wait);
-        await stop.CancelAsync();
-        var report = await running.WaitAsync(Wait);
+        var report = await StopWhenAsync(driver.WarmingUp.Task, settings, driver);
 
         Assert.Empty(driver.Started); // no measured evaluation was launched
         Assert.True(report.Interruption?.NothingMeasured);
@@ -95,12 +93,8 @@ public sealed class LoadTestStopTests
         {
             Simulations = 1000, Concurrency = 6, TasksPerEvaluation = 3, Duration = TimeSpan.FromMinutes(10), WarmUp = TimeSpan.FromMinutes(10),
         };
-        using var stop = new CancellationTokenSource();
-        var running = new LoadTestRunner(settings, driver, new SiloResourceSampler(null, [])).RunAsync(null, stop.Token);
 
-        await driver.AllStarted.Task.WaitAsync(Wait);
-        await stop.CancelAsync();
-        var report = await running.WaitAsync(Wait);
+        var report = await StopWhenAsync(driver.AllStarted.Task, settings, driver);
 
         Assert.Equal(driver.Started.Order(), driver.Cancelled.Order());
         Assert.Equal(LoadTestInterruption.WarmUp, report.Interruption?.Phase);
