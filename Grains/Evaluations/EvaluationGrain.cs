@@ -83,11 +83,14 @@ public sealed class EvaluationGrain(
             return Snapshot();
         }
         var tasks = Validate(request);
+        // credentials in the agent URL are kept encrypted only; state, spans and results show the URL without them
+        var (shownEndpoint, wholeEndpoint) = AgentEndpointCredentials.Split(request.AgentEndpoint);
+        request = request with { AgentEndpoint = shownEndpoint };
+        string? protectedSecrets = secretProtector.Protect(new RequestSecrets(userKey?.Value, wholeEndpoint));
         var now = DateTimeOffset.UtcNow;
         // the caller's span (the gateway's request, propagated by Orleans) becomes the evaluation span's parent
         var caller = TraceParent.Of(Activity.Current);
         var spanContext = OpenSpan(caller, resumed: false, request);
-        string? protectedSecrets = secretProtector.Protect(userKey);
         await UpdateAsync(() =>
         {
             S.CallerTraceParent = caller;

@@ -172,11 +172,11 @@ public sealed class TrialGrain(
     /// <summary>The participants, or why they cannot be had (a setup problem: not retried).</summary>
     private (IParticipantFactory? Factory, string? Error) ResolveParticipants(TrialAssignment a)
     {
-        string? userApiKey = null;
+        var secrets = RequestSecrets.None;
         string? secretsNote = null;
         try
         {
-            userApiKey = secretProtector.Unprotect(a.ProtectedSecrets);
+            secrets = secretProtector.Unprotect(a.ProtectedSecrets);
         }
         catch (SecretsUnavailableException e)
         {
@@ -184,11 +184,12 @@ public sealed class TrialGrain(
             secretsNote = e.Message;
         }
         int latencyMs = a.Request.SimulatedTurnLatencyMs > 0 ? a.Request.SimulatedTurnLatencyMs : _options.SimulatedTurnLatencyMs;
-        _admission = new TrialAdmission(GrainFactory, admissionOptions.Value, Key, a.Request.AgentEndpoint, a.Request.UserModel, userApiKey);
+        // admission buckets are grain keys: they name the endpoint as shown, without its credentials
+        _admission = new TrialAdmission(GrainFactory, admissionOptions.Value, Key, a.Request.AgentEndpoint, a.Request.UserModel, secrets.UserApiKey);
         try
         {
             return (participants.Resolve(new ParticipantSelection(
-                a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(latencyMs), userApiKey, a.Request.SoloMode)), null);
+                secrets.AgentEndpoint ?? a.Request.AgentEndpoint, a.Request.UserModel, TimeSpan.FromMilliseconds(latencyMs), secrets.UserApiKey, a.Request.SoloMode)), null);
         }
         catch (Exception e)
         {

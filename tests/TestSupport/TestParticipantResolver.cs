@@ -15,17 +15,25 @@ namespace Tau2Observe.TestSupport;
 /// <item><c>test:stall</c> — an agent that never answers (until cancelled).</item>
 /// <item><c>test:oracle-limited</c> — the oracle under another name (for admission rules), with the requested latency.</item>
 /// <item><c>test:require-key</c> — the oracle, if the user simulator's API key given with the request is <see cref="RequiredUserApiKey"/>; refused otherwise.</item>
+/// <item><c>http://credentials.test/...</c> — the oracle, if the endpoint arrives whole as <see cref="RequiredAgentEndpoint"/> (with its user info and query); refused otherwise.</item>
 /// <item><c>test:user-auth-failed</c> — the oracle, with a user whose model rejects the key (as the LLM user simulator reports it).</item>
 /// </list>
 /// </summary>
 public sealed class TestParticipantResolver : IParticipantResolver
 {
     public const string RequiredUserApiKey = "sk-test-4711-plain-text-must-not-be-stored";
+    public const string RequiredAgentEndpoint = "http://agent-user:pw-4712-not-stored@credentials.test/a2a?api_key=qk-4713-not-stored";
 
     private readonly DefaultParticipantResolver _default = new();
 
     public IParticipantFactory Resolve(ParticipantSelection selection)
     {
+        if (Uri.TryCreate(selection.AgentEndpoint, UriKind.Absolute, out var uri) && uri.Host == "credentials.test")
+        {
+            return selection.AgentEndpoint == RequiredAgentEndpoint
+                ? new OfflineParticipants(selection.TurnLatency)
+                : throw new ArgumentException("the agent URL's credentials did not arrive");
+        }
         var parts = selection.AgentEndpoint.Split(':', 3);
         if (parts[0] != "test") return _default.Resolve(selection);
         return parts[1] switch
