@@ -31,7 +31,20 @@ public sealed class GatewayRpc(
     public async Task HandleAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, _options.MaxRequestBodyBytes, ct);
+        JsonRpcReadResult read;
+        try
+        {
+            read = await JsonRpcRequestReader.ReadAsync(http.Request.Body, _options.MaxRequestBodyBytes, ct);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel refused the body (over the size limit, or broken framing): the client's error, answered and not logged as a failure
+            await WriteAsync(http, JsonRpcResponse.Failure(null, JsonRpcErrorCodes.InvalidRequest,
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"Invalid Request: the body is larger than {_options.MaxRequestBodyBytes} bytes."
+                    : "Invalid Request: the HTTP request was refused (malformed body)."), e.StatusCode);
+            return;
+        }
         if (read.IsNotification)
         {
             // JSON-RPC 2.0: no reply to a notification. Every A2A method needs its reply, so it is not run either
@@ -305,9 +318,9 @@ public sealed class GatewayRpc(
         if (!http.Response.HasStarted) await WriteAsync(http, JsonRpcResponse.Failure(request.Id, code, QuotedValue.Message(message)));
     }
 
-    private static Task WriteAsync(HttpContext http, JsonRpcResponse response)
+    private static Task WriteAsync(HttpContext http, JsonRpcResponse response, int status = StatusCodes.Status200OK)
     {
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         return http.Response.WriteAsync(A2AJson.Serialize(response), http.RequestAborted);
     }

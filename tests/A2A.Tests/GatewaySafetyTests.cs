@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tau2Observe.Engine.A2A;
 using Tau2Observe.Gateway;
+using Tau2Observe.TestSupport;
 
 namespace Tau2Observe.A2A.Tests;
 
@@ -95,6 +98,26 @@ public class GatewaySafetyTests
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
         Assert.Equal(JsonRpcErrorCodes.InvalidRequest, (int)error["code"]!);
         Assert.Contains("larger than 2000 bytes", (string?)error["message"]);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, ListDomains)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_kestrel_refuses_as_too_large_gets_413_and_a_json_rpc_error_but_no_error_log()
+    {
+        var logs = new CapturedLogs();
+        using var factory = new GatewayFactory { Settings = { ["Gateway:MaxRequestBodyBytes"] = "2000" } };
+        using var kestrel = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        kestrel.UseKestrel(0); // a real server: the test server has no body size limit
+        using var http = kestrel.CreateClient();
+
+        // its Content-Length is over the server's limit, so Kestrel refuses the body before the JSON-RPC reader has it
+        using var response = await PostAsync(http, new string(' ', 5000) + ListDomains);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal(JsonRpcErrorCodes.InvalidRequest, (int)error["code"]!);
+        Assert.Contains("larger than 2000 bytes", (string?)error["message"]);
+        Assert.DoesNotContain(logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, ListDomains)).StatusCode);
     }
 
