@@ -171,7 +171,7 @@ while IFS=$'\t' read -r path size sha source up_size up_prefix; do
           5|6|7|28|35)
             # no network, no DNS, nothing listening, or timed out: every other file would fail alike
             echo "fetch-tau2-data: cannot reach $base (curl exit $curl_rc: $(curl_reason "$curl_rc"))." >&2
-            echo "  Without internet access: copy a tau2 data folder from a machine that has one and check it" >&2
+            echo "  Without internet access: copy a whole tau2 data folder (not only --rebuilt-from's file) and check it" >&2
             echo "  with: $0 --verify-only DIR; or set TAU2_DATA_BASE_URL to a reachable mirror." >&2
             exit 2 ;;
         esac
@@ -182,7 +182,7 @@ while IFS=$'\t' read -r path size sha source up_size up_prefix; do
     fi
     if reason=$(check_file "$tmp" "$size" "$sha"); then
       mv -f "$tmp" "$target"
-      echo "ok (fetched)  $path"
+      if [ "$source" = "rebuilt" ] && [ -n "$rebuilt_from" ]; then echo "ok (copied)   $path"; else echo "ok (fetched)  $path"; fi
     elif [ "$source" = "rebuilt" ] && [ "$allow_upstream" -eq 1 ] && [ -z "$rebuilt_from" ] \
          && reason=$(check_upstream "$tmp" "$up_size" "$up_prefix"); then
       mv -f "$tmp" "$target"
