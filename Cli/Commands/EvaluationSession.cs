@@ -88,7 +88,8 @@ public sealed class EvaluationSession(
         var limits = EvaluationLimits.Local;
         var problem = (request.NumTasks is { } n ? limits.CheckNumTasks("--num-tasks", n) : null)
             ?? limits.CheckNumTrials("--num-trials", request.NumTrials)
-            ?? (request.TaskIds is { } ids ? limits.CheckTaskIdCount("--task-ids", ids.Count) : null);
+            ?? (request.TaskIds is { } ids ? limits.CheckTaskIdCount("--task-ids", ids.Count) : null)
+            ?? (request.MaxSteps < 1 ? $"--max-steps must be at least 1 (got {request.MaxSteps})." : null);
         if (problem is not null) throw new CliError(problem);
     }
 

@@ -17,7 +17,11 @@ public static class TrafficCommand
         var gateway = new Option<string?>("--gateway", "--tau2-url") { Description = $"gateway base URL; {GatewayRpcUrl.Path} is appended (default: $TAU2_AGENT_URL, else {DefaultGateway})" };
         var agents = new Option<string[]>("--mock-urls", "--mock-url") { Description = "A2A URLs of the agents under test, used in turn, separated by spaces or commas (default: $MOCK_AGENT_URLS, comma-separated)", AllowMultipleArgumentsPerToken = true };
         var count = new Option<int>("--count", "-n") { Description = "evaluation requests to send", DefaultValueFactory = _ => 5 };
-        var mode = new Option<TrafficMode>("--mode") { Description = "normal, or failure (task ids that tend to score low)", DefaultValueFactory = _ => TrafficMode.Normal };
+        var mode = new Option<TrafficMode>("--mode")
+        {
+            Description = "normal, or failure (task ids that tend to score low)", DefaultValueFactory = _ => TrafficMode.Normal, CustomParser = ParseMode,
+            HelpName = "normal|failure",
+        };
         var domain = new Option<string?>("--domain") { Description = $"domain of every request (default: random per request among {string.Join(", ", TrafficSettings.Domains)})" };
         var numTasks = new Option<int>("--num-tasks") { Description = "tasks per evaluation (normal mode)", DefaultValueFactory = _ => 2 };
         var numTrials = new Option<int>("--num-trials") { Description = "trials per task (normal mode)", DefaultValueFactory = _ => 1 };
@@ -86,6 +90,16 @@ public static class TrafficCommand
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))
                 throw new CliError($"--mock-urls: '{url}' is not an http(s) URL");
         return urls;
+    }
+
+    // the default error names the .NET enum type and capitalizes its values
+    private static TrafficMode ParseMode(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (token.Equals("normal", StringComparison.OrdinalIgnoreCase)) return TrafficMode.Normal;
+        if (token.Equals("failure", StringComparison.OrdinalIgnoreCase)) return TrafficMode.Failure;
+        result.AddError($"--mode: '{(token.Length <= 40 ? token : token[..40] + "…")}' is not a mode: give normal or failure");
+        return default;
     }
 
     private static int Positive(int value, string name) => value > 0 ? value : throw new CliError($"{name} must be greater than 0");

@@ -169,6 +169,8 @@ public sealed class EvaluateCommandTests
     [InlineData("--num-trials", "33", "--num-trials must be between 1 and 32 (got 33).")]
     [InlineData("--num-trials", "100000", "--num-trials must be between 1 and 32 (got 100000).")]
     [InlineData("--num-tasks", "-3", "--num-tasks must be at least 1 (got -3).")]
+    [InlineData("--max-steps", "-1", "--max-steps must be at least 1 (got -1).")]
+    [InlineData("--max-steps", "0", "--max-steps must be at least 1 (got 0).")]
     public async Task Sizes_beyond_the_local_limits_are_rejected_before_anything_runs(string option, string value, string message)
     {
         var run = await CliRun.InvokeAsync("evaluate", "--domain", "toy", "--agent", "oracle", option, value);

@@ -8,6 +8,18 @@ namespace Tau2Observe.Cli.Tests;
 /// <summary><c>tau2obs traffic</c> against the real gateway, silo and mock agents on loopback.</summary>
 public sealed class TrafficCommandTests(TrafficStack stack) : IClassFixture<TrafficStack>
 {
+    [Theory]
+    [InlineData("weird")]
+    [InlineData("Failures")]
+    public async Task An_unknown_mode_is_a_one_line_error_naming_the_modes(string mode)
+    {
+        var run = await CliRun.InvokeAsync("traffic", "--gateway", "http://127.0.0.1:9", "--mode", mode);
+
+        Assert.Equal(CliError.BadInput, run.ExitCode);
+        Assert.Equal($"error: --mode: '{mode}' is not a mode: give normal or failure", run.Stderr.Trim());
+        Assert.Equal("", run.Stdout);
+    }
+
     [Fact]
     public async Task Normal_mode_streams_each_evaluation_to_its_end_and_reports_its_rewards()
     {
