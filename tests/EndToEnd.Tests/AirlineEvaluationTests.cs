@@ -84,6 +84,35 @@ public sealed class AirlineEvaluationTests(LoopbackCluster cluster)
         Assert.Equal(3 - finished, (int)task["metadata"]!["tau2.cancelled_simulations"]!);
     }
 
+    [Fact]
+    public async Task Credentials_in_the_agent_url_reach_the_agent_but_no_reply_result_or_log()
+    {
+        const string password = "pw-e2e-5150", queryKey = "qk-e2e-5151";
+        string agent = new UriBuilder(cluster.OracleAgentUrl) { UserName = "e2e-user", Password = password, Query = "api_key=" + queryKey }.Uri.ToString();
+
+        var stream = await EvaluationStreamResult.ReadAsync(cluster, A2ARequests.Rpc("message/stream", A2ARequests.Data(A2ARequests.Evaluation("airline", agent, 1))));
+
+        Assert.Equal("completed", (string?)stream.Final["status"]!["state"]);
+        Assert.Equal(1.0, (double)stream.ResultDocument["summary"]!["avg_reward"]!); // the agent was reached with the whole URL
+        Assert.Equal(cluster.OracleAgentUrl, (string?)stream.ResultDocument["agent_endpoint"]);
+        string id = (string)stream.Final["taskId"]!;
+        string[] seen =
+        [
+            // the first event is the task with the caller's own message in its history, echoed to the caller
+            string.Join("\n", stream.Results.Skip(1).Select(r => r.ToJsonString())),
+            (await cluster.CallAsync(A2ARequests.Rpc("tasks/get", new JsonObject { ["id"] = id, ["historyLength"] = 100 }))).ToJsonString(),
+            await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations"),
+            await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations/{id}"),
+            await cluster.Http.GetStringAsync($"{cluster.GatewayUrl}/api/evaluations/{id}/results"),
+            cluster.Logs,
+        ];
+        Assert.All(seen, text =>
+        {
+            Assert.DoesNotContain(password, text);
+            Assert.DoesNotContain(queryKey, text);
+        });
+    }
+
     private async Task AssertCompletedLikeTheCliAsync(EvaluationStreamResult stream)
     {
         Assert.Equal("text/event-stream", stream.ContentType);
