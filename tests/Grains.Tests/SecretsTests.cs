@@ -20,13 +20,7 @@ public sealed class SecretsTests(ClusterFixture fixture)
         // the test agent refuses to run unless the key arrives
         await grain.Start(Evaluations.Toy(agent: "test:require-key", numTasks: 1, numTrials: 1), new UserLlmKey(Key));
 
-        var done = await grain.WaitForTerminalAsync();
-        Assert.Equal(1.0, Assert.Single(done.Trials).Reward);
-
-        string id = grain.GetPrimaryKeyString();
-        var evaluation = await ReadAsync<EvaluationState>("evaluation", id);
-        var trial = await ReadAsync<TrialState>("trial", GrainKeys.Trial(id, "inc_a", 0));
-        Assert.NotNull(evaluation.ProtectedSecrets);
+        var (_, evaluation, trial) = await FinishedWithSecretsAsync(grain);
         Assert.Equal(evaluation.ProtectedSecrets, trial.Assignment!.ProtectedSecrets);
         foreach (var state in new object[] { evaluation, trial })
             Assert.DoesNotContain(Key, JsonSerializer.Serialize(state));
@@ -41,13 +35,7 @@ public sealed class SecretsTests(ClusterFixture fixture)
         var started = await grain.Start(Evaluations.Toy(agent: whole, numTasks: 1, numTrials: 1));
         Assert.Equal("http://credentials.test/a2a", started.Request!.AgentEndpoint);
 
-        var done = await grain.WaitForTerminalAsync();
-        Assert.Equal(1.0, Assert.Single(done.Trials).Reward);
-
-        string id = grain.GetPrimaryKeyString();
-        var evaluation = await ReadAsync<EvaluationState>("evaluation", id);
-        var trial = await ReadAsync<TrialState>("trial", GrainKeys.Trial(id, "inc_a", 0));
-        Assert.NotNull(evaluation.ProtectedSecrets);
+        var (done, evaluation, trial) = await FinishedWithSecretsAsync(grain);
         string[] shown = [JsonSerializer.Serialize(evaluation), JsonSerializer.Serialize(trial), JsonSerializer.Serialize(done), await grain.GetResultsJson()];
         foreach (var text in shown)
         {
@@ -93,6 +81,18 @@ public sealed class SecretsTests(ClusterFixture fixture)
         Assert.DoesNotContain(Key, new UserLlmKey(Key).ToString());
         Assert.DoesNotContain("secret", new RequestSecrets(Key + "secret", "http://u:secret@agent.example/").ToString());
         Assert.DoesNotContain(Key, new Engine.Running.ParticipantSelection("oracle", null, default, Key).ToString());
+    }
+
+    /// <summary>Waits for the one-trial evaluation, which only scores 1 when its secrets reached the participants; reads what was stored.</summary>
+    private async Task<(EvaluationSnapshot Done, EvaluationState Evaluation, TrialState Trial)> FinishedWithSecretsAsync(IEvaluationGrain grain)
+    {
+        var done = await grain.WaitForTerminalAsync();
+        Assert.Equal(1.0, Assert.Single(done.Trials).Reward);
+        string id = grain.GetPrimaryKeyString();
+        var evaluation = await ReadAsync<EvaluationState>("evaluation", id);
+        var trial = await ReadAsync<TrialState>("trial", GrainKeys.Trial(id, "inc_a", 0));
+        Assert.NotNull(evaluation.ProtectedSecrets);
+        return (done, evaluation, trial);
     }
 
     private async Task<T> ReadAsync<T>(string grainType, string key) where T : class, new() =>
