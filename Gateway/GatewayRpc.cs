@@ -236,7 +236,7 @@ public sealed class GatewayRpc(
         message.ContextId = EvaluationTasks.ContextOf(snapshot);
         message.TaskId = evaluationId;
         log.LogInformation("Evaluation {EvaluationId}: {Domain}, agent {Agent}, user model {UserModel}, status {Status}",
-            evaluationId, request.Domain, ForLog(request.AgentEndpoint), user.Model ?? "scripted", snapshot.Status);
+            evaluationId, request.Domain, AgentEndpointCredentials.Split(request.AgentEndpoint).Shown, user.Model ?? "scripted", snapshot.Status);
         return snapshot;
     }
 
@@ -301,10 +301,6 @@ public sealed class GatewayRpc(
         request.ReadParams<TaskQueryParams>().Id is { Length: > 0 } id
             ? id
             : throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Method} needs params.id.");
-
-    /// <summary>An endpoint without user info or query, which may carry credentials.</summary>
-    private static string ForLog(string endpoint) =>
-        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint;
 
     private JsonRpcException TaskNotFound(string id) => new(JsonRpcErrorCodes.TaskNotFound, evaluations.KeepsEvaluationsAcrossRestarts
         ? $"Task not found: {QuotedValue.Of(id)}"

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tau2Observe.Engine.A2A;
 using Tau2Observe.Engine.Evaluation;
 using Tau2Observe.Engine.Metrics;
 using Tau2Observe.Engine.Running;

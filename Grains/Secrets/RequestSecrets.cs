@@ -3,7 +3,7 @@ namespace Tau2Observe.Grains.Secrets;
 /// <summary>
 /// What an evaluation keeps only encrypted: the caller's user-model API key, and the agent endpoint as
 /// given when its user info or query was taken out of the endpoint shown everywhere else
-/// (<see cref="AgentEndpointCredentials"/>). Either may be null.
+/// (<see cref="Engine.A2A.AgentEndpointCredentials"/>). Either may be null.
 /// </summary>
 public sealed record RequestSecrets(string? UserApiKey, string? AgentEndpoint)
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tau2Observe.Grains.Evaluations;
 using Microsoft.AspNetCore.DataProtection;
+using Tau2Observe.Engine.A2A;
 using Tau2Observe.Grains.Interfaces;
 using Tau2Observe.Grains.Secrets;
 using Tau2Observe.Grains.Trials;

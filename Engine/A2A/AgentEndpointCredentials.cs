@@ -1,4 +1,4 @@
-namespace Tau2Observe.Grains.Secrets;
+namespace Tau2Observe.Engine.A2A;
 
 /// <summary>
 /// An agent URL may carry credentials in its user info (<c>user:password@</c>) or its query
